@@ -1,0 +1,11 @@
+"""schoolnet's store: pydantic models, the SQLite database and everything that reads it.
+
+This package never imports Textual; the UI calls it, never the other way round.
+"""
+
+from __future__ import annotations
+
+from .db import Store
+from .errors import StoreError
+
+__all__ = ["Store", "StoreError"]

@@ -1,0 +1,220 @@
+"""The Store: one SQLite database opened safely, migrated, and reached through repositories."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import uuid
+from datetime import date
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from . import schema
+from .dates import Clock, utc_now
+from .errors import DatabaseUnavailable, NewerDatabase, NotASchoolnetDatabase
+from .migrations import APPLICATION_ID, SCHEMA_VERSION, migrate
+from .models import UserProfile
+from .queries import DashboardQueries
+from .repositories import NetworkRepository, PeopleRepository
+from .repository import Repository
+
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+_BUSY_TIMEOUT_MS = 5000
+
+
+class Settings:
+    """Local key-value settings of this installation; never exported."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def get(self, key: str) -> str | None:
+        """The value stored under key, or None."""
+        row = self._db.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
+        return None if row is None else row[0]
+
+    def set(self, key: str, value: str) -> None:
+        """Store value under key."""
+        with self._db.atomic():
+            self._db.execute(
+                "INSERT INTO settings (key, value) VALUES (?, ?)"
+                " ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                [key, value],
+            )
+
+
+class Store:
+    """The whole of schoolnet's data, behind typed repositories the UI calls."""
+
+    def __init__(self, db: Database, *, clock: Clock = utc_now, path: Path | None = None) -> None:
+        self.db = db
+        self.clock = clock
+        self.path = path
+        self.settings = Settings(db)
+        self.schools = Repository(self, schema.SCHOOLS)
+        self.people = PeopleRepository(self, schema.PEOPLE)
+        self.networks = NetworkRepository(self, schema.NETWORKS)
+        self.memberships = Repository(self, schema.MEMBERSHIPS)
+        self.membership_events = Repository(self, schema.MEMBERSHIP_EVENTS)
+        self.meetings = Repository(self, schema.MEETINGS)
+        self.agenda_items = Repository(self, schema.AGENDA_ITEMS)
+        self.attendances = Repository(self, schema.ATTENDANCES)
+        self.action_plans = Repository(self, schema.ACTION_PLANS)
+        self.plan_priorities = Repository(self, schema.PLAN_PRIORITIES)
+        self.peer_reviews = Repository(self, schema.PEER_REVIEWS)
+        self.review_team_members = Repository(self, schema.REVIEW_TEAM_MEMBERS)
+        self.evidence_notes = Repository(self, schema.EVIDENCE_NOTES)
+        self.concerns = Repository(self, schema.CONCERNS)
+        self.actions = Repository(self, schema.ACTIONS)
+        self.case_studies = Repository(self, schema.CASE_STUDIES)
+        self.support_exchanges = Repository(self, schema.SUPPORT_EXCHANGES)
+        self.partnership_projects = Repository(self, schema.PARTNERSHIP_PROJECTS)
+        self.project_partners = Repository(self, schema.PROJECT_PARTNERS)
+        self.dashboard = DashboardQueries(self)
+        self._profile: UserProfile | None = None
+
+    # Opening --------------------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: Path | str | None = None, *, clock: Clock = utc_now) -> Store:
+        """Open (creating if needed) the database at path, or at the default location."""
+        from .paths import default_db_path
+
+        target = Path(path) if path is not None else default_db_path()
+        _check_file(target)
+        try:
+            _create_private(target)
+            conn = sqlite3.connect(target, timeout=_BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
+            conn.execute("PRAGMA schema_version").fetchone()
+        except sqlite3.DatabaseError as error:
+            raise NotASchoolnetDatabase(f"{target} is not a SQLite database.") from error
+        except OSError as error:
+            raise DatabaseUnavailable(
+                f"Cannot open the database at {target}: {_reason(error)}."
+            ) from error
+        except sqlite3.Error as error:
+            raise DatabaseUnavailable(f"Cannot open the database at {target}: {error}.") from error
+        try:
+            return cls._prepare(Database(conn, execute_plugins=False), clock=clock, path=target)
+        except BaseException:
+            conn.close()
+            raise
+
+    @classmethod
+    def memory(cls, *, clock: Clock = utc_now) -> Store:
+        """A fresh in-memory store, for tests and benchmarks."""
+        conn = sqlite3.connect(":memory:", check_same_thread=False)
+        return cls._prepare(Database(conn, execute_plugins=False), clock=clock, path=None)
+
+    @classmethod
+    def _prepare(cls, db: Database, *, clock: Clock, path: Path | None) -> Store:
+        where = path or "memory"
+        try:
+            db.execute(f"PRAGMA busy_timeout = {_BUSY_TIMEOUT_MS}")
+            db.execute("PRAGMA foreign_keys = ON")
+            version = db.execute("PRAGMA user_version").fetchone()[0]
+            app_id = db.execute("PRAGMA application_id").fetchone()[0]
+            has_tables = bool(db.table_names())
+        except sqlite3.DatabaseError as error:
+            raise NotASchoolnetDatabase(f"{where} is not a SQLite database.") from error
+        if has_tables and app_id != APPLICATION_ID:
+            raise NotASchoolnetDatabase(f"{where} is a SQLite database, but not a schoolnet one.")
+        if version > SCHEMA_VERSION:
+            raise NewerDatabase(
+                f"{where} was written by a newer version of schoolnet (schema {version}; this"
+                f" version reads up to {SCHEMA_VERSION}), so upgrade schoolnet to open it."
+            )
+        if path is not None:
+            try:
+                db.execute("PRAGMA journal_mode = WAL")
+            except sqlite3.OperationalError as error:
+                raise DatabaseUnavailable(
+                    f"Cannot write to the database at {path}: {error}."
+                ) from error
+        try:
+            migrate(db)
+        except sqlite3.OperationalError as error:
+            raise DatabaseUnavailable(
+                f"Cannot write to the database at {where}: {error}."
+            ) from error
+        store = cls(db, clock=clock, path=path)
+        store.installation_id  # noqa: B018 - made once, on first open
+        return store
+
+    def close(self) -> None:
+        """Close the database connection."""
+        self.db.close()
+
+    # Who is using it ------------------------------------------------------------------------
+
+    @property
+    def installation_id(self) -> str:
+        """A random id made once per database, naming this copy in bundles."""
+        value = self.settings.get("installation_id")
+        if value is None:
+            value = str(uuid.uuid4())
+            self.settings.set("installation_id", value)
+        return value
+
+    @property
+    def profile(self) -> UserProfile | None:
+        """Who is using schoolnet, or None until they have said."""
+        if self._profile is None:
+            raw = self.settings.get("profile")
+            self._profile = None if raw is None else UserProfile.model_validate_json(raw)
+        return self._profile
+
+    def save_profile(self, profile: UserProfile) -> None:
+        """Remember who is using schoolnet."""
+        self.settings.set("profile", profile.model_dump_json())
+        self._profile = profile
+
+    @property
+    def user_name(self) -> str:
+        """The name stamped on records this installation makes."""
+        return self.profile.name if self.profile else ""
+
+    def today(self) -> date:
+        """Today's date by the store's clock."""
+        return self.clock().date()
+
+    def counts(self) -> dict[str, int]:
+        """How many records each table holds."""
+        return {spec.name: self.db.table(spec.name).count for spec in schema.TABLES}
+
+
+def _check_file(target: Path) -> None:
+    """Refuse, before SQLite touches it, a path that cannot be or is not a database."""
+    if target.is_dir():
+        raise DatabaseUnavailable(f"Cannot open the database at {target}: it is a folder.")
+    if not target.exists():
+        return
+    try:
+        with target.open("rb") as handle:
+            header = handle.read(len(_SQLITE_MAGIC))
+    except OSError as error:
+        raise DatabaseUnavailable(
+            f"Cannot open the database at {target}: {_reason(error)}."
+        ) from error
+    if header and header != _SQLITE_MAGIC:
+        raise NotASchoolnetDatabase(f"{target} is not a SQLite database.")
+
+
+def _create_private(target: Path) -> None:
+    """Create the file readable by its owner only, before SQLite opens it."""
+    if target.exists():
+        return
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except (FileExistsError, NotADirectoryError) as error:
+        raise DatabaseUnavailable(
+            f"Cannot create the database at {target}: a part of that path is a file, not a folder."
+        ) from error
+    descriptor = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    os.close(descriptor)
+
+
+def _reason(error: OSError) -> str:
+    reason = error.strerror or str(error)
+    return reason[:1].lower() + reason[1:]

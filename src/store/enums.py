@@ -1,0 +1,204 @@
+"""The choice lists of the domain, each value stored as a lower-case word."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Choice(StrEnum):
+    """A stored choice with a human label derived from its value."""
+
+    @property
+    def label(self) -> str:
+        """The value as a person would write it, e.g. `Requires improvement`."""
+        return _LABELS.get(self.value, self.value.replace("_", " ").capitalize())
+
+
+_LABELS = {
+    "post_16": "Post-16",
+    "all_through": "All-through",
+    "alternative_provision": "Alternative provision",
+    "nle_ele": "NLE/ELE",
+    "la_officer": "LA officer",
+    "slg": "Strategic leadership group",
+    "pre_meet": "Pre-meet",
+    "outcomes_agreed": "Outcomes agreed",
+    "in_progress": "In progress",
+    "health_and_safety": "Health and safety",
+    "deputy": "Deputy with decision authority",
+    "enquiry_led": "Enquiry-led (no grades)",
+    "with_estimates": "With an estimate per focus area",
+    "cross_sector_partnership": "Cross-sector partnership",
+}
+
+
+class Phase(Choice):
+    """Phase of education."""
+
+    NURSERY = "nursery"
+    PRIMARY = "primary"
+    INFANT = "infant"
+    JUNIOR = "junior"
+    MIDDLE = "middle"
+    SECONDARY = "secondary"
+    ALL_THROUGH = "all_through"
+    SPECIAL = "special"
+    ALTERNATIVE_PROVISION = "alternative_provision"
+    POST_16 = "post_16"
+
+
+class Sector(Choice):
+    """State-funded or independent."""
+
+    STATE = "state"
+    INDEPENDENT = "independent"
+
+
+class OfstedJudgement(Choice):
+    """The latest Ofsted judgement of a school."""
+
+    OUTSTANDING = "outstanding"
+    GOOD = "good"
+    REQUIRES_IMPROVEMENT = "requires_improvement"
+    SERIOUS_WEAKNESSES = "serious_weaknesses"
+    SPECIAL_MEASURES = "special_measures"
+    NOT_YET_INSPECTED = "not_yet_inspected"
+
+
+class NetworkKind(Choice):
+    """What sort of group of schools a network is."""
+
+    NETWORK = "network"
+    CLUSTER = "cluster"
+    ALLIANCE_GROUP = "alliance_group"
+    CROSS_SECTOR_PARTNERSHIP = "cross_sector_partnership"
+    IMPROVEMENT_BOARD = "improvement_board"
+
+
+class MemberRole(Choice):
+    """A school's role in a network."""
+
+    LEAD = "lead"
+    DEPUTY_LEAD = "deputy_lead"
+    MEMBER = "member"
+
+
+class MembershipStatus(Choice):
+    """Where a school stands in joining or leaving a network."""
+
+    NOMINATED = "nominated"
+    ACCEPTED = "accepted"
+    APPROVED = "approved"
+    ACTIVE = "active"
+    LEFT = "left"
+    REMOVED = "removed"
+
+
+class PersonRole(Choice):
+    """What a person does."""
+
+    HEAD_TEACHER = "head_teacher"
+    DEPUTY_HEAD = "deputy_head"
+    NETWORK_LEAD = "network_lead"
+    REVIEWER = "reviewer"
+    COORDINATOR = "coordinator"
+    LA_OFFICER = "la_officer"
+    TEACHER = "teacher"
+    OTHER = "other"
+
+
+class MeetingKind(Choice):
+    """Which body is meeting."""
+
+    SLG = "slg"
+    IMPROVEMENT_BOARD = "improvement_board"
+    SUBJECT_NETWORK = "subject_network"
+    PARTNERSHIP = "partnership"
+
+
+class AttendanceStatus(Choice):
+    """How a person attended a meeting."""
+
+    PRESENT = "present"
+    DEPUTY = "deputy"
+    APOLOGIES = "apologies"
+    ABSENT = "absent"
+
+
+class ActionStatus(Choice):
+    """Progress of an action."""
+
+    OPEN = "open"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+    DROPPED = "dropped"
+
+
+class ActionSource(Choice):
+    """Where an action came from."""
+
+    MEETING = "meeting"
+    PLAN = "plan"
+    REVIEW = "review"
+    OTHER = "other"
+
+
+class Rag(Choice):
+    """Red, amber, green progress rating."""
+
+    RED = "red"
+    AMBER = "amber"
+    GREEN = "green"
+
+
+class ReviewStyle(Choice):
+    """How a peer review records its findings."""
+
+    ENQUIRY_LED = "enquiry_led"
+    WITH_ESTIMATES = "with_estimates"
+
+
+class ReviewStage(Choice):
+    """The stages of a peer review, in order."""
+
+    PLANNED = "planned"
+    PRE_MEET = "pre_meet"
+    VISIT = "visit"
+    WORKSHOP = "workshop"
+    OUTCOMES_AGREED = "outcomes_agreed"
+
+
+class EvidenceType(Choice):
+    """What kind of evidence a visit note records."""
+
+    LESSON_VISIT = "lesson_visit"
+    PUPIL_VOICE = "pupil_voice"
+    WORK_SCRUTINY = "work_scrutiny"
+    STAFF_DISCUSSION = "staff_discussion"
+    DATA = "data"
+    DOCUMENTATION = "documentation"
+    OTHER = "other"
+
+
+class ConcernCategory(Choice):
+    """What a concern is about."""
+
+    SAFEGUARDING = "safeguarding"
+    HEALTH_AND_SAFETY = "health_and_safety"
+    OTHER = "other"
+
+
+class CaseStudyFormat(Choice):
+    """How a case study is presented."""
+
+    WRITTEN = "written"
+    AUDIOVISUAL = "audiovisual"
+
+
+class CaseStudyStatus(Choice):
+    """Progress of a case study."""
+
+    PLANNED = "planned"
+    DRAFTING = "drafting"
+    SUBMITTED = "submitted"
+    PUBLISHED = "published"

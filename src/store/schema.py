@@ -1,0 +1,166 @@
+"""The registry of record tables: which model each holds and what it refers to.
+
+Generic code (repositories, bundles, tests) walks this registry, so a table added
+here travels everywhere without new code.
+"""
+
+from __future__ import annotations
+
+import json
+import types
+import typing
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any, Generic, TypeVar
+
+from pydantic import BaseModel
+
+from . import models as m
+
+M = TypeVar("M", bound=m.Record)
+
+
+def _needs_json(annotation: Any) -> bool:
+    """True when a field's values are lists, dicts or models, stored as JSON text."""
+    origin = typing.get_origin(annotation)
+    if origin in (list, dict):
+        return True
+    if origin in (typing.Union, types.UnionType):
+        return any(_needs_json(arg) for arg in typing.get_args(annotation))
+    if origin is typing.Annotated:
+        return _needs_json(typing.get_args(annotation)[0])
+    return isinstance(annotation, type) and issubclass(annotation, BaseModel)
+
+
+@dataclass(frozen=True)
+class TableSpec(Generic[M]):
+    """One record table: its name, model, references and confidentiality."""
+
+    name: str
+    model: type[M]
+    references: dict[str, str] = field(default_factory=dict)
+    confidential: bool = False
+
+    @cached_property
+    def json_fields(self) -> frozenset[str]:
+        """Fields stored as JSON text."""
+        return frozenset(
+            name for name, info in self.model.model_fields.items() if _needs_json(info.annotation)
+        )
+
+    @cached_property
+    def columns(self) -> tuple[str, ...]:
+        """Column names, in model order."""
+        return tuple(self.model.model_fields)
+
+    def to_row(self, record: M) -> dict[str, Any]:
+        """The record as a row of SQLite values."""
+        row = record.model_dump(mode="json")
+        for name in self.json_fields:
+            row[name] = json.dumps(row[name], sort_keys=True, ensure_ascii=False)
+        for name, value in row.items():
+            if isinstance(value, bool):
+                row[name] = int(value)
+        return row
+
+    def from_row(self, row: dict[str, Any]) -> M:
+        """A record from a row read back from SQLite."""
+        data = dict(row)
+        for name in self.json_fields:
+            if isinstance(data.get(name), str):
+                data[name] = json.loads(data[name])
+        return self.model.model_validate(data)
+
+
+SCHOOLS = TableSpec("schools", m.School)
+PEOPLE = TableSpec("people", m.Person, {"school_id": "schools"})
+NETWORKS = TableSpec(
+    "networks",
+    m.Network,
+    {
+        "lead_school_id": "schools",
+        "lead_id": "people",
+        "deputy_lead_id": "people",
+        "coordinator_id": "people",
+    },
+)
+MEMBERSHIPS = TableSpec(
+    "memberships", m.Membership, {"network_id": "networks", "school_id": "schools"}
+)
+MEMBERSHIP_EVENTS = TableSpec(
+    "membership_events", m.MembershipEvent, {"membership_id": "memberships"}
+)
+MEETINGS = TableSpec("meetings", m.Meeting, {"network_id": "networks"})
+AGENDA_ITEMS = TableSpec("agenda_items", m.AgendaItem, {"meeting_id": "meetings"})
+ATTENDANCES = TableSpec(
+    "attendances", m.Attendance, {"meeting_id": "meetings", "person_id": "people"}
+)
+ACTION_PLANS = TableSpec("action_plans", m.ActionPlan, {"network_id": "networks"})
+PLAN_PRIORITIES = TableSpec("plan_priorities", m.PlanPriority, {"plan_id": "action_plans"})
+PEER_REVIEWS = TableSpec(
+    "peer_reviews",
+    m.PeerReview,
+    {
+        "network_id": "networks",
+        "host_school_id": "schools",
+        "lead_reviewer_id": "people",
+        "improvement_champion_id": "people",
+    },
+)
+REVIEW_TEAM_MEMBERS = TableSpec(
+    "review_team_members",
+    m.ReviewTeamMember,
+    {"review_id": "peer_reviews", "person_id": "people", "employing_school_id": "schools"},
+)
+EVIDENCE_NOTES = TableSpec("evidence_notes", m.EvidenceNote, {"review_id": "peer_reviews"})
+CONCERNS = TableSpec("concerns", m.Concern, {"review_id": "peer_reviews"}, confidential=True)
+ACTIONS = TableSpec(
+    "actions",
+    m.Action,
+    {
+        "owner_id": "people",
+        "network_id": "networks",
+        "meeting_id": "meetings",
+        "priority_id": "plan_priorities",
+        "review_id": "peer_reviews",
+    },
+)
+CASE_STUDIES = TableSpec("case_studies", m.CaseStudy, {"school_id": "schools"})
+SUPPORT_EXCHANGES = TableSpec(
+    "support_exchanges",
+    m.SupportExchange,
+    {"network_id": "networks", "giver_school_id": "schools", "receiver_school_id": "schools"},
+)
+PARTNERSHIP_PROJECTS = TableSpec(
+    "partnership_projects", m.PartnershipProject, {"network_id": "networks"}
+)
+PROJECT_PARTNERS = TableSpec(
+    "project_partners",
+    m.ProjectPartner,
+    {"project_id": "partnership_projects", "school_id": "schools"},
+)
+
+# Parents before children, so inserting in this order never breaks a reference.
+TABLES: tuple[TableSpec[Any], ...] = (
+    SCHOOLS,
+    PEOPLE,
+    NETWORKS,
+    MEMBERSHIPS,
+    MEMBERSHIP_EVENTS,
+    MEETINGS,
+    AGENDA_ITEMS,
+    ATTENDANCES,
+    ACTION_PLANS,
+    PLAN_PRIORITIES,
+    PEER_REVIEWS,
+    REVIEW_TEAM_MEMBERS,
+    EVIDENCE_NOTES,
+    CONCERNS,
+    ACTIONS,
+    CASE_STUDIES,
+    SUPPORT_EXCHANGES,
+    PARTNERSHIP_PROJECTS,
+    PROJECT_PARTNERS,
+)
+
+BY_NAME: dict[str, TableSpec[Any]] = {spec.name: spec for spec in TABLES}

@@ -1,0 +1,1 @@
+"""schoolnet's Textual user interface and command line."""

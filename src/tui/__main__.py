@@ -1,0 +1,99 @@
+"""The `schoolnet` command: launch the app, or run a subcommand, on the chosen database."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from importlib.metadata import version
+from pathlib import Path
+
+from store import Store, StoreError
+from store.paths import DB_ENV, demo_db_path
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The command line: options that work before or after a subcommand."""
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--db",
+        type=Path,
+        metavar="PATH",
+        default=argparse.SUPPRESS,
+        help=f"the database file to use (default: ${DB_ENV}, else your user data folder)",
+    )
+    parser = argparse.ArgumentParser(
+        prog="schoolnet",
+        description="Keep a school improvement network's schools, meetings, plans and peer"
+        " reviews on your own computer, and share them by email as bundles.",
+        parents=[common],
+    )
+    parser.add_argument("--version", action="version", version=f"schoolnet {version('schoolnet')}")
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="open a separate demo database, made and filled on first use; your data is untouched",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands.add_parser(
+        "demo",
+        parents=[common],
+        help="add the demo data set to the database (running it again adds nothing)",
+    )
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run schoolnet; returns the process exit code."""
+    args = build_parser().parse_args(argv)
+    db_path: Path | None = getattr(args, "db", None)
+    try:
+        if args.command == "demo":
+            return _demo(db_path)
+        return _launch(demo_db_path() if args.demo and db_path is None else db_path, args.demo)
+    except StoreError as error:
+        print(f"schoolnet: {error}", file=sys.stderr)
+        return 2
+
+
+def _demo(db_path: Path | None) -> int:
+    from store.demo import load_demo
+
+    store = Store.open(db_path)
+    try:
+        added = load_demo(store)
+    finally:
+        store.close()
+    where = store.path
+    if added:
+        print(f"Added {added} demo records to {where}.")
+    else:
+        print(f"The demo data are already in {where}; nothing added.")
+    return 0
+
+
+def _launch(db_path: Path | None, demo: bool) -> int:
+    store = Store.open(db_path)
+    try:
+        if demo:
+            _prepare_demo(store)
+        from tui.app import SchoolnetApp
+
+        SchoolnetApp(store).run()
+    finally:
+        store.close()
+    return 0
+
+
+def _prepare_demo(store: Store) -> None:
+    """Fill the demo database on first use and sign in as the demo head."""
+    from store.demo import DEMO_PROFILE, load_demo
+
+    if store.networks.count() == 0:
+        load_demo(store)
+    if store.profile is None:
+        store.save_profile(DEMO_PROFILE)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

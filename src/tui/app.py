@@ -1,0 +1,95 @@
+"""The schoolnet Textual app: areas as modes, one key each, help and the user's profile."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from functools import partial
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from store import Store
+from store.models import UserProfile
+
+from .areas import AREAS, Area
+from .screens.coming_soon import ComingSoonScreen
+from .screens.dashboard import DashboardScreen
+from .screens.help import HelpScreen
+from .screens.profile import ProfileScreen
+
+
+def _screen_for(area: Area) -> Callable[[], Screen[None]]:
+    if area.mode == "home":
+        return DashboardScreen
+    return partial(ComingSoonScreen, area)
+
+
+class SchoolnetApp(App[None]):
+    """schoolnet: networks, meetings, plans and peer reviews, kept offline."""
+
+    TITLE = "schoolnet"
+    CSS_PATH = "app.tcss"
+    MODES = {area.mode: _screen_for(area) for area in AREAS}
+    BINDINGS = [
+        *(Binding(area.key, f"go('{area.mode}')", area.title) for area in AREAS),
+        Binding("question_mark,f1", "help", "Help", key_display="?"),
+        Binding("u", "profile", "Profile"),
+        Binding("q", "quit", "Quit"),
+    ]
+
+    def __init__(self, store: Store, *, ask_profile: bool = True) -> None:
+        super().__init__()
+        self.store = store
+        self.ask_profile = ask_profile
+
+    def on_mount(self) -> None:
+        """Open Home, and ask who is using schoolnet the first time."""
+        self.switch_mode("home")
+        self._show_user()
+        if self.store.profile is None and self.ask_profile:
+            self.action_profile()
+
+    def action_go(self, mode: str) -> None:
+        """Switch to an area."""
+        if self.current_mode != mode:
+            self.switch_mode(mode)
+
+    def action_help(self) -> None:
+        """Show every key."""
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def action_profile(self) -> None:
+        """Ask, or change, who is using schoolnet."""
+        if isinstance(self.screen, ProfileScreen):
+            return
+        schools = [(school.name, school.id) for school in self.store.schools.all()]
+        self.push_screen(ProfileScreen(self.store.profile, schools), self._save_profile)
+
+    def _save_profile(self, profile: UserProfile | None) -> None:
+        if profile is None:
+            return
+        person = self.store.people.matching(profile.name, profile.school_id)
+        linked = profile.model_copy(update={"person_id": person.id if person else None})
+        self.store.save_profile(linked)
+        self._show_user()
+        if isinstance(self.screen, DashboardScreen):
+            self.screen.refresh_data()
+        self.notify(
+            f"Saved. Records you make will say they were made by {linked.name}.", markup=False
+        )
+
+    def _show_user(self) -> None:
+        profile = self.store.profile
+        self.sub_title = profile.name if profile else "not signed in: press u"
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        """The palette offers every area, help and the profile beside Textual's own."""
+        for area in AREAS:
+            yield SystemCommand(
+                f"Go to {area.title}", area.summary, partial(self.action_go, area.mode)
+            )
+        yield SystemCommand("Your profile", "Your name, school and role", self.action_profile)
+        yield SystemCommand("Help", "Every key schoolnet answers to", self.action_help)
+        yield from super().get_system_commands(screen)

@@ -1,0 +1,31 @@
+"""The frame every area screen shares: header, body, footer."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.app import ComposeResult
+from textual.screen import Screen
+from textual.widgets import Footer, Header
+
+if TYPE_CHECKING:
+    from store import Store
+
+
+class AreaScreen(Screen[None]):
+    """A top-level area: subclasses yield their body from `compose_body`."""
+
+    def compose(self) -> ComposeResult:
+        """Header, the area's body, footer."""
+        yield Header()
+        yield from self.compose_body()
+        yield Footer()
+
+    def compose_body(self) -> ComposeResult:
+        """The area's own widgets."""
+        yield from ()
+
+    @property
+    def store(self) -> Store:
+        """The app's store."""
+        return self.app.store  # type: ignore[attr-defined]
