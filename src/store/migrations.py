@@ -11,7 +11,10 @@ from collections.abc import Callable
 from sqlite_utils import Database
 
 # Every record table starts with these; bundles merge on id and updated_at.
-_RECORD = "id TEXT PRIMARY KEY, created_at TEXT NOT NULL, updated_at TEXT NOT NULL, created_by TEXT NOT NULL DEFAULT ''"
+_RECORD = (
+    "id TEXT PRIMARY KEY, created_at TEXT NOT NULL, updated_at TEXT NOT NULL,"
+    " created_by TEXT NOT NULL DEFAULT ''"
+)
 
 
 def _table(name: str, *columns: str) -> str:

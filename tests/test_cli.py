@@ -1,0 +1,105 @@
+"""The `schoolnet` command line: help, version, demo and plain-sentence errors."""
+
+from __future__ import annotations
+
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from store import Store
+from tui.__main__ import main
+
+
+def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """Run the real command in a fresh interpreter."""
+    return subprocess.run(
+        [sys.executable, "-m", "tui", *args], capture_output=True, text=True, env=env, timeout=60
+    )
+
+
+def test_version_and_help() -> None:
+    assert run("--version").stdout.strip() == "schoolnet 0.1.0"
+    help_text = run("--help").stdout
+    for word in ("--db", "--demo", "demo"):
+        assert word in help_text
+
+
+def test_demo_twice_through_the_environment_leaves_one_copy(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "x.db"
+    monkeypatch.setenv("SCHOOLNET_DB", str(path))
+    assert main(["demo"]) == 0
+    first = Store.open(path)
+    counts = first.counts()
+    first.close()
+    assert main(["demo"]) == 0
+    again = Store.open(path)
+    assert again.counts() == counts
+    again.close()
+    out = capsys.readouterr().out
+    assert "nothing added" in out.splitlines()[-1]
+
+
+def test_db_option_works_before_and_after_the_command(tmp_path: Path) -> None:
+    before, after = tmp_path / "before.db", tmp_path / "after.db"
+    assert main(["--db", str(before), "demo"]) == 0
+    assert main(["demo", "--db", str(after)]) == 0
+    assert before.exists() and after.exists()
+
+
+def test_db_option_beats_the_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SCHOOLNET_DB", str(tmp_path / "env.db"))
+    assert main(["demo", "--db", str(tmp_path / "option.db")]) == 0
+    assert (tmp_path / "option.db").exists()
+    assert not (tmp_path / "env.db").exists()
+
+
+def _not_sqlite(tmp_path: Path) -> Path:
+    path = tmp_path / "notes.db"
+    path.write_text("not a database")
+    return path
+
+
+def _newer(tmp_path: Path) -> Path:
+    path = tmp_path / "newer.db"
+    Store.open(path).close()
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA user_version = 42")
+    conn.close()
+    return path
+
+
+def _under_a_file(tmp_path: Path) -> Path:
+    (tmp_path / "file").write_text("x")
+    return tmp_path / "file" / "schoolnet.db"
+
+
+@pytest.mark.parametrize(
+    ("make_path", "message"),
+    [
+        (_not_sqlite, "is not a SQLite database."),
+        (_newer, "was written by a newer version of schoolnet"),
+        (_under_a_file, "Cannot create the database at"),
+    ],
+    ids=["not-sqlite", "newer-version", "unreadable-path"],
+)
+def test_bad_database_gives_one_sentence_and_exit_code_2(
+    tmp_path: Path, make_path, message
+) -> None:
+    path = make_path(tmp_path)
+    result = run("--db", str(path), "demo")
+    assert result.returncode == 2
+    assert result.stdout == ""
+    [line] = result.stderr.splitlines()
+    assert line.startswith("schoolnet: ") and message in line
+    assert "Traceback" not in result.stderr
+
+
+def test_unknown_command_is_a_usage_error() -> None:
+    result = run("frobnicate")
+    assert result.returncode == 2
+    assert "invalid choice" in result.stderr
