@@ -75,7 +75,13 @@ def new_id() -> str:
 class Record(BaseModel):
     """Fields every stored record has, so bundles can merge records by id and time."""
 
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, validate_assignment=True)
+    model_config = ConfigDict(
+        extra="forbid",
+        str_strip_whitespace=True,
+        validate_assignment=True,
+        # Build validators on first use, not at import: halves the store's share of startup.
+        defer_build=True,
+    )
 
     id: RecordId = Field(default_factory=new_id)
     created_at: UtcDateTime = Field(default_factory=utc_now)
@@ -110,7 +116,7 @@ class School(Record):
 class LeadCriteria(BaseModel):
     """The network lead criteria of seed 003, recorded per person."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     nle_or_ele: bool = False
     inspection_trained: bool = False
@@ -351,7 +357,7 @@ class ProjectPartner(Record):
 class UserProfile(BaseModel):
     """Who is using this installation, so records can say who made them."""
 
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, defer_build=True)
 
     name: Name
     role: PersonRole = PersonRole.HEAD_TEACHER

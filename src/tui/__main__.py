@@ -12,6 +12,18 @@ from store import Store, StoreError
 from store.paths import DB_ENV, demo_db_path
 
 
+class _VersionAction(argparse.Action):
+    """Print the installed version; looked up only when asked, as the lookup is slow."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: object) -> None:
+        super().__init__(option_strings, dest, nargs=0, help="show the version and exit")
+
+    def __call__(self, parser: argparse.ArgumentParser, *_args: object) -> None:
+        """Print `schoolnet X.Y.Z` and exit."""
+        print(f"schoolnet {version('schoolnet')}")
+        parser.exit()
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The command line: options that work before or after a subcommand."""
     common = argparse.ArgumentParser(add_help=False)
@@ -28,7 +40,7 @@ def build_parser() -> argparse.ArgumentParser:
         " reviews on your own computer, and share them by email as bundles.",
         parents=[common],
     )
-    parser.add_argument("--version", action="version", version=f"schoolnet {version('schoolnet')}")
+    parser.add_argument("--version", action=_VersionAction)
     parser.add_argument(
         "--demo",
         action="store_true",
