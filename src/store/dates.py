@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import UTC, date, datetime
 
@@ -35,3 +36,56 @@ def is_academic_year(text: str) -> bool:
 def iso_utc(moment: datetime) -> str:
     """A timestamp in UTC written as pydantic writes them, e.g. `2026-01-15T09:30:00.000000Z`."""
     return moment.astimezone(UTC).isoformat(timespec="microseconds").replace("+00:00", "Z")
+
+
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+_DMY = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
+_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_WORDS = re.compile(r"^(\d{1,2})\s+([A-Za-z]+)\.?,?\s+(\d{4})$")
+
+
+def parse_uk_date(text: str) -> date | None:
+    """A date written `15/01/2026`, `15-01-2026`, `2026-01-15` or `15 Jan 2026`; None if blank.
+
+    Raises ValueError, with a sentence fit for the user, when the text is not a date.
+    """
+    text = text.strip()
+    if not text:
+        return None
+    if match := _DMY.match(text):
+        day, month, year = (int(part) for part in match.groups())
+    elif match := _ISO.match(text):
+        year, month, day = (int(part) for part in match.groups())
+    elif (match := _WORDS.match(text)) and match.group(2).lower() in _MONTHS:
+        day, month, year = int(match.group(1)), _MONTHS[match.group(2).lower()], int(match.group(3))
+    else:
+        raise ValueError("write a date like 15/01/2026, 2026-01-15 or 15 Jan 2026")
+    try:
+        return date(year, month, day)
+    except ValueError:
+        raise ValueError(f"there is no such date as {text}") from None
+
+
+def uk_date(day: date | None) -> str:
+    """A date as UK readers write it, e.g. `15 Jan 2026`; blank for None."""
+    return "" if day is None else f"{day.day} {day:%b %Y}"

@@ -16,7 +16,7 @@ from .errors import DatabaseUnavailable, NewerDatabase, NotASchoolnetDatabase
 from .migrations import APPLICATION_ID, SCHEMA_VERSION, migrate
 from .models import UserProfile
 from .queries import DashboardQueries
-from .repositories import NetworkRepository, PeopleRepository
+from .repositories import NetworkRepository, PeopleRepository, SchoolRepository
 from .repository import Repository
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -52,11 +52,12 @@ class Store:
         self.clock = clock
         self.path = path
         self.settings = Settings(db)
-        self.schools = Repository(self, schema.SCHOOLS)
+        self.schools = SchoolRepository(self, schema.SCHOOLS)
         self.people = PeopleRepository(self, schema.PEOPLE)
         self.networks = NetworkRepository(self, schema.NETWORKS)
         self.memberships = Repository(self, schema.MEMBERSHIPS)
         self.membership_events = Repository(self, schema.MEMBERSHIP_EVENTS)
+        self.membership_moves = Repository(self, schema.MEMBERSHIP_MOVES)
         self.meetings = Repository(self, schema.MEETINGS)
         self.agenda_items = Repository(self, schema.AGENDA_ITEMS)
         self.attendances = Repository(self, schema.ATTENDANCES)

@@ -202,3 +202,48 @@ class CaseStudyStatus(Choice):
     DRAFTING = "drafting"
     SUBMITTED = "submitted"
     PUBLISHED = "published"
+
+
+class MoveKind(Choice):
+    """A proposed change to a network's membership (seed 003, movement between networks)."""
+
+    JOIN = "join"
+    LEAVE = "leave"
+    REMOVE = "remove"
+
+
+class MoveStatus(Choice):
+    """Whether the network leads group has ratified a move."""
+
+    PROPOSED = "proposed"
+    RATIFIED = "ratified"
+    REJECTED = "rejected"
+
+
+# Religious characters as the DfE register names them; "" stands for "Does not apply".
+RELIGIOUS_CHARACTERS: tuple[str, ...] = (
+    "",
+    "Church of England",
+    "Roman Catholic",
+    "Catholic",
+    "Church of England/Methodist",
+    "Methodist",
+    "Christian",
+    "Jewish",
+    "Muslim",
+    "Sikh",
+    "Hindu",
+    "Multi-faith",
+    "Other",
+)
+
+# The sections of a network's terms of reference (seed 003), in the order they are shown.
+TERMS_OF_REFERENCE_SECTIONS: tuple[tuple[str, str], ...] = (
+    ("purpose_and_principles", "Purpose and principles"),
+    ("roles", "Roles and responsibilities"),
+    ("membership", "Membership"),
+    ("information_sharing", "Information sharing"),
+    ("finance", "Finance"),
+    ("meetings", "Meetings"),
+    ("network_activity", "Network activity"),
+)

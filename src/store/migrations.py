@@ -261,7 +261,28 @@ def _v2_settings(db: Database) -> None:
     db.execute("CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);")
 
 
-MIGRATIONS: list[Callable[[Database], None]] = [_v1_records, _v2_settings]
+def _v3_membership_moves(db: Database) -> None:
+    """Proposals to join, leave or be removed from a network, with their ratification."""
+    db.execute(
+        _table(
+            "membership_moves",
+            _ref("network_id", "networks", required=True),
+            _ref("school_id", "schools", required=True),
+            "kind TEXT NOT NULL",
+            "reason TEXT NOT NULL",
+            "evidence TEXT NOT NULL DEFAULT ''",
+            "proposed_on TEXT NOT NULL",
+            "proposed_by TEXT NOT NULL DEFAULT ''",
+            "status TEXT NOT NULL",
+            "ratified_on TEXT",
+            "ratified_by TEXT NOT NULL DEFAULT ''",
+        )
+    )
+    db.execute("CREATE INDEX idx_membership_moves_network ON membership_moves(network_id);")
+    db.execute("CREATE INDEX idx_schools_name ON schools(name);")
+
+
+MIGRATIONS: list[Callable[[Database], None]] = [_v1_records, _v2_settings, _v3_membership_moves]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 # "SCNT": marks the file as schoolnet's, so another program's SQLite file is not mistaken for one.

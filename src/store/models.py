@@ -21,6 +21,8 @@ from .enums import (
     MeetingKind,
     MemberRole,
     MembershipStatus,
+    MoveKind,
+    MoveStatus,
     NetworkKind,
     OfstedJudgement,
     PersonRole,
@@ -50,6 +52,22 @@ def _academic_year(value: str) -> str:
 
 
 _URN = re.compile(r"^\d{6}$")
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]{2,}$")
+_WEBSITE = re.compile(r"^(https?://)?([a-z0-9-]+\.)+[a-z]{2,}(:\d+)?(/\S*)?$", re.IGNORECASE)
+
+
+def _email(value: str) -> str:
+    if value and not _EMAIL.match(value):
+        raise ValueError("an email address looks like name@school.org.uk")
+    return value
+
+
+def _website(value: str) -> str:
+    if not value:
+        return value
+    if not _WEBSITE.match(value):
+        raise ValueError("a website looks like https://www.school.org.uk")
+    return value if value.lower().startswith(("http://", "https://")) else f"https://{value}"
 
 
 def _urn(value: str | None) -> str | None:
@@ -65,6 +83,8 @@ UtcDateTime = Annotated[datetime, AfterValidator(_as_utc)]
 AcademicYear = Annotated[str, AfterValidator(_academic_year)]
 Urn = Annotated[str | None, AfterValidator(_urn)]
 Name = Annotated[str, Field(min_length=1, max_length=200)]
+Email = Annotated[str, AfterValidator(_email)]
+Website = Annotated[str, AfterValidator(_website)]
 
 
 def new_id() -> str:
@@ -100,11 +120,11 @@ class School(Record):
     locality: str = ""
     town: str = ""
     postcode: str = ""
-    website: str = ""
+    website: Website = ""
     phone: str = ""
     head_teacher: str = ""
     contact_name: str = ""
-    contact_email: str = ""
+    contact_email: Email = ""
     trust: str = ""
     federation: str = ""
     religious_character: str = ""
@@ -145,7 +165,7 @@ class Person(Record):
     name: Name
     role: PersonRole = PersonRole.HEAD_TEACHER
     school_id: RecordId | None = None
-    email: str = ""
+    email: Email = ""
     phone: str = ""
     lead_criteria: LeadCriteria = Field(default_factory=LeadCriteria)
 
@@ -187,6 +207,21 @@ class MembershipEvent(Record):
     reason: str = ""
     evidence: str = ""
     ratified_on: date | None = None
+
+
+class MembershipMove(Record):
+    """A proposal that a school joins, leaves or is removed from a network, and its ratification."""
+
+    network_id: RecordId
+    school_id: RecordId
+    kind: MoveKind
+    reason: str = Field(min_length=1)
+    evidence: str = ""
+    proposed_on: date
+    proposed_by: str = ""
+    status: MoveStatus = MoveStatus.PROPOSED
+    ratified_on: date | None = None
+    ratified_by: str = ""
 
 
 class Meeting(Record):

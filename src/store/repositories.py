@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
+import uuid
+
 from pydantic import BaseModel
 
 from .enums import MembershipStatus
 from .models import Membership, Network, Person, School
 from .repository import Repository
 from .schema import MEMBERSHIPS, SCHOOLS
+
+
+def _looks_like_uuid(text: str) -> bool:
+    try:
+        uuid.UUID(text)
+    except ValueError:
+        return False
+    return True
 
 
 class Member(BaseModel):
@@ -38,6 +48,35 @@ class NetworkRepository(Repository[Network]):
             members.append(Member(school=school, membership=membership))
         return members
 
+    def support_balance(self, network_id: str) -> list[SupportBalance]:
+        """For each active member, hours of support given and received within the network."""
+        totals = {
+            row["school_id"]: (row["given"], row["received"])
+            for row in self.store.db.query(
+                """
+                SELECT school_id, sum(given) AS given, sum(received) AS received FROM (
+                  SELECT giver_school_id AS school_id, hours AS given, 0 AS received
+                    FROM support_exchanges WHERE network_id = ?
+                  UNION ALL
+                  SELECT receiver_school_id, 0, hours FROM support_exchanges WHERE network_id = ?
+                ) GROUP BY school_id
+                """,
+                [network_id, network_id],
+            )
+        }
+        return [
+            SupportBalance(
+                school=member.school,
+                given=totals.get(member.school.id, (0, 0))[0],
+                received=totals.get(member.school.id, (0, 0))[1],
+            )
+            for member in self.members(network_id)
+        ]
+
+    def by_name_or_id(self, text: str) -> Network | None:
+        """The network with this id, or else this name."""
+        return self.find(text) if _looks_like_uuid(text) else self.by_name(text)
+
     def by_name(self, name: str) -> Network | None:
         """The network with exactly this name (ignoring case), or None."""
         rows = self.store.db.query(
@@ -59,3 +98,49 @@ class PeopleRepository(Repository[Person]):
             params.append(school_id)
         row = next(self.store.db.query(sql + " ORDER BY id LIMIT 1", params), None)
         return None if row is None else self.spec.from_row(row)
+
+
+class SchoolRepository(Repository[School]):
+    """Schools, with search-as-you-type."""
+
+    SEARCHED = ("name", "urn", "town", "trust")
+
+    def search(
+        self, text: str = "", *, order_by: str = "name", descending: bool = False
+    ) -> list[School]:
+        """Schools whose name, URN, town or trust contains text (ignoring case), sorted."""
+        if order_by not in self.spec.columns:
+            raise ValueError(f"schools has no column {order_by}")
+        direction = "DESC" if descending else "ASC"
+        where, params = "", []
+        if text.strip():
+            pattern = f"%{_escape_like(text.strip())}%"
+            where = " WHERE " + " OR ".join(f"{c} LIKE ? ESCAPE '\\'" for c in self.SEARCHED)
+            params = [pattern] * len(self.SEARCHED)
+        sql = (
+            f"SELECT * FROM schools{where}"
+            f" ORDER BY {order_by} IS NULL, {order_by} COLLATE NOCASE {direction}, name, id"
+        )
+        return [self.spec.from_row(row) for row in self.store.db.query(sql, params)]
+
+    def by_urn(self, urn: str) -> School | None:
+        """The school with this URN, or None."""
+        found = self.where(urn=urn)
+        return found[0] if found else None
+
+
+def _escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+class SupportBalance(BaseModel):
+    """Hours of support a school gave and received within a network."""
+
+    school: School
+    given: float
+    received: float
+
+    @property
+    def balance(self) -> float:
+        """Given minus received: positive means the school has given more."""
+        return self.given - self.received

@@ -38,10 +38,12 @@ class Repository(Generic[M]):
         return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
     def _order(self, order_by: str | None) -> str:
-        column = order_by or ("name" if "name" in self.spec.columns else "created_at")
-        if column.removesuffix(" DESC") not in self.spec.columns:
-            raise ValueError(f"{self._table} has no column {column}")
-        return f" ORDER BY {column}, id"
+        default = "name" if "name" in self.spec.columns else "created_at"
+        columns = [part.strip() for part in (order_by or default).split(",")]
+        for column in columns:
+            if column.removesuffix(" DESC") not in self.spec.columns:
+                raise ValueError(f"{self._table} has no column {column}")
+        return f" ORDER BY {', '.join(columns)}, id"
 
     def find(self, record_id: str) -> M | None:
         """The record with this id, or None."""

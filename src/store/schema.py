@@ -90,6 +90,9 @@ MEMBERSHIPS = TableSpec(
 MEMBERSHIP_EVENTS = TableSpec(
     "membership_events", m.MembershipEvent, {"membership_id": "memberships"}
 )
+MEMBERSHIP_MOVES = TableSpec(
+    "membership_moves", m.MembershipMove, {"network_id": "networks", "school_id": "schools"}
+)
 MEETINGS = TableSpec("meetings", m.Meeting, {"network_id": "networks"})
 AGENDA_ITEMS = TableSpec("agenda_items", m.AgendaItem, {"meeting_id": "meetings"})
 ATTENDANCES = TableSpec(
@@ -147,6 +150,7 @@ TABLES: tuple[TableSpec[Any], ...] = (
     NETWORKS,
     MEMBERSHIPS,
     MEMBERSHIP_EVENTS,
+    MEMBERSHIP_MOVES,
     MEETINGS,
     AGENDA_ITEMS,
     ATTENDANCES,

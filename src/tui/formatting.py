@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import datetime
 
 from rich.text import Text
+
+from store.dates import uk_date
+
+__all__ = ["plain", "uk_date", "uk_datetime"]
 
 
 def plain(value: object) -> Text:
     """Text that shows `value` literally, so `[bold]` in a school's name stays as typed."""
     return Text("" if value is None else str(value))
-
-
-def uk_date(day: date | None) -> str:
-    """A date as UK readers write it, e.g. `20 Jan 2027`."""
-    return "" if day is None else f"{day.day} {day:%b %Y}"
 
 
 def uk_datetime(moment: datetime | None) -> str:
