@@ -87,7 +87,8 @@ def nomination_form(store: Store, membership_id: str) -> NominationForm:
     school = store.schools.get(membership.school_id)
     network = store.networks.get(membership.network_id)
     coordinator = store.people.find(network.coordinator_id) if network.coordinator_id else None
-    events = {event.status: event for event in store.membership_events.where(membership_id=membership.id)}
+    recorded = store.membership_events.where(membership_id=membership.id)
+    events = {event.status: event for event in recorded}
 
     def signed(status: MembershipStatus) -> tuple[str, date | None]:
         event = events.get(status)
@@ -95,7 +96,8 @@ def nomination_form(store: Store, membership_id: str) -> NominationForm:
 
     nominated = signed(MembershipStatus.NOMINATED)
     contact = school.contact_name if school.contact_name != school.head_teacher else ""
-    address = ", ".join(p for p in (school.street, school.locality, school.town, school.postcode) if p)
+    parts = (school.street, school.locality, school.town, school.postcode)
+    address = ", ".join(part for part in parts if part)
     return NominationForm(
         network=network.name,
         coordinator=nominated[0] or (coordinator.name if coordinator else ""),

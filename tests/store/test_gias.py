@@ -23,7 +23,8 @@ COLUMNS = [
 def row(urn: str, name: str, **extra: str) -> dict[str, str]:
     base = {
         "URN": urn, "LA (name)": "Cambridgeshire", "EstablishmentName": name,
-        "TypeOfEstablishment (name)": "Voluntary aided school", "EstablishmentStatus (name)": "Open",
+        "TypeOfEstablishment (name)": "Voluntary aided school",
+        "EstablishmentStatus (name)": "Open",
         "PhaseOfEducation (name)": "Primary", "Town": "Huntingdon", "Postcode": "PE28 2LT",
         "SchoolWebsite": "www.example-school.org.uk", "HeadTitle (name)": "Mrs",
         "HeadFirstName": "Claire", "HeadLastName": "Whitfield",
