@@ -103,3 +103,49 @@ def test_unknown_command_is_a_usage_error() -> None:
     result = run("frobnicate")
     assert result.returncode == 2
     assert "invalid choice" in result.stderr
+
+
+def test_check_reports_the_demo_networks(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = str(tmp_path / "demo.db")
+    assert main(["--db", db, "demo"]) == 0
+    capsys.readouterr()
+    assert main(["--db", db, "check"]) == 0
+    out = capsys.readouterr().out
+    hunts_at = out.index("Hunts Area Primary Partnership\n")
+    assert out[hunts_at:].splitlines()[1] == "  Meets every rule."
+    north = out[out.index("Coventry North Primary Network\n") :]
+    assert "4 schools, below 5: too small" in north.splitlines()[1]
+    assert "3 of 12 schools (25%)" in out
+
+
+def test_import_gias_from_the_command_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from .store.test_gias import row, write
+
+    csv_file = write(
+        tmp_path / "register.csv",
+        [
+            row("120001", "Houghton Primary School"),
+            row("12", "Bad URN School"),
+            row("120003", "Wyton on the Hill Primary School"),
+        ],
+        encoding="cp1252",
+    )
+    db = str(tmp_path / "x.db")
+    assert main(["--db", db, "schools", "import-gias", str(csv_file)]) == 0
+    captured = capsys.readouterr()
+    assert "2 added, 0 updated, 0 unchanged, 0 skipped (closed), 1 refused" in captured.out
+    assert "row 3 refused: its URN '12' is not six digits" in captured.err
+    assert main(["schools", "import-gias", str(csv_file), "--db", db]) == 0
+    assert "0 added, 0 updated, 2 unchanged" in capsys.readouterr().out
+
+
+def test_import_gias_of_a_missing_file_is_one_sentence(tmp_path: Path) -> None:
+    result = run(
+        "--db", str(tmp_path / "x.db"), "schools", "import-gias", str(tmp_path / "nope.csv")
+    )
+    assert result.returncode == 2
+    assert result.stderr.strip() == f"schoolnet: There is no file at {tmp_path / 'nope.csv'}."

@@ -52,6 +52,23 @@ def build_parser() -> argparse.ArgumentParser:
         parents=[common],
         help="add the demo data set to the database (running it again adds nothing)",
     )
+    check = commands.add_parser(
+        "check", parents=[common], help="print each network's health against the rules"
+    )
+    check.add_argument("--network", metavar="NAME_OR_ID", help="only this network")
+    schools = commands.add_parser("schools", parents=[common], help="work with schools")
+    school_commands = schools.add_subparsers(
+        dest="schools_command", metavar="COMMAND", required=True
+    )
+    register = school_commands.add_parser(
+        "import-gias",
+        parents=[common],
+        help="add or update schools from a CSV of the DfE register (Get Information about Schools)",
+    )
+    register.add_argument("file", type=Path, metavar="FILE.csv")
+    register.add_argument(
+        "--include-closed", action="store_true", help="also import closed establishments"
+    )
     return parser
 
 
@@ -60,28 +77,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     db_path: Path | None = getattr(args, "db", None)
     try:
-        if args.command == "demo":
-            return _demo(db_path)
-        return _launch(demo_db_path() if args.demo and db_path is None else db_path, args.demo)
+        if args.command is None:
+            return _launch(demo_db_path() if args.demo and db_path is None else db_path, args.demo)
+        store = Store.open(db_path)
+        try:
+            return _run(store, args)
+        finally:
+            store.close()
     except StoreError as error:
         print(f"schoolnet: {error}", file=sys.stderr)
         return 2
 
 
-def _demo(db_path: Path | None) -> int:
-    from store.demo import load_demo
+def _run(store: Store, args: argparse.Namespace) -> int:
+    from tui import commands
 
-    store = Store.open(db_path)
-    try:
-        added = load_demo(store)
-    finally:
-        store.close()
-    where = store.path
-    if added:
-        print(f"Added {added} demo records to {where}.")
-    else:
-        print(f"The demo data are already in {where}; nothing added.")
-    return 0
+    if args.command == "demo":
+        return commands.demo(store)
+    if args.command == "check":
+        return commands.check(store, args.network)
+    return commands.import_register(store, args.file, args.include_closed)
 
 
 def _launch(db_path: Path | None, demo: bool) -> int:
