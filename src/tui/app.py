@@ -17,12 +17,16 @@ from .screens.coming_soon import ComingSoonScreen
 from .screens.dashboard import DashboardScreen
 from .screens.help import HelpScreen
 from .screens.profile import ProfileScreen
+from .screens.schools import SchoolsScreen
+
+BUILT: dict[str, Callable[[], Screen[None]]] = {
+    "home": DashboardScreen,
+    "schools": SchoolsScreen,
+}
 
 
 def _screen_for(area: Area) -> Callable[[], Screen[None]]:
-    if area.mode == "home":
-        return DashboardScreen
-    return partial(ComingSoonScreen, area)
+    return BUILT.get(area.mode) or partial(ComingSoonScreen, area)
 
 
 class SchoolnetApp(App[None]):
