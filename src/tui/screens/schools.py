@@ -29,6 +29,11 @@ COLUMNS: tuple[tuple[str, str], ...] = (
 )
 
 
+# Filling a table with thousands of rows costs more than a keystroke can afford; a search
+# narrows far faster than anyone scrolls.
+SHOWN_AT_MOST = 300
+
+
 class SchoolsScreen(AreaScreen):
     """The list of schools with search-as-you-type."""
 
@@ -82,7 +87,7 @@ class SchoolsScreen(AreaScreen):
         """Read the matching schools and show them, keeping the cursor on `keep` if given."""
         text = self.query_one("#search", Input).value
         schools = self.store.schools.search(
-            text, order_by=self.sort_column, descending=self.descending
+            text, order_by=self.sort_column, descending=self.descending, limit=SHOWN_AT_MOST
         )
         table = self.table
         table.clear()
@@ -90,9 +95,12 @@ class SchoolsScreen(AreaScreen):
             # Row keys are school ids, so the cursor and the actions follow the record.
             table.add_row(*_row(school), key=school.id)
         total = self.store.schools.count()
+        matching = self.store.schools.count_matching(text) if text.strip() else total
         arrow = "↓" if self.descending else "↑"
         label = dict((key, lbl) for lbl, key in COLUMNS)[self.sort_column]
-        shown = f"{len(schools)} of {total} schools" if text.strip() else f"{total} schools"
+        shown = f"{matching} of {total} schools" if text.strip() else f"{total} schools"
+        if matching > len(schools):
+            shown += f" (showing the first {len(schools)}: type more to narrow)"
         self.query_one("#count", Static).update(f"{shown}, sorted by {label} {arrow}")
         if keep:
             for index, school in enumerate(schools):
