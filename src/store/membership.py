@@ -58,10 +58,18 @@ def approve(store: Store, membership_id: str, *, chair: str, on: date) -> Member
     return active
 
 
-def record_mou_signed(store: Store, membership_id: str, on: date) -> Membership:
-    """Record the day the memorandum of understanding was signed."""
+MOU_SIGNED = "Memorandum of understanding signed"
+
+
+def record_mou_signed(
+    store: Store, membership_id: str, on: date, *, signed_by: str = ""
+) -> Membership:
+    """Record the day the memorandum of understanding was signed, and by whom."""
     membership = store.memberships.get(membership_id)
-    return store.memberships.update(membership.model_copy(update={"mou_signed_on": on}))
+    with store.db.atomic():
+        updated = store.memberships.update(membership.model_copy(update={"mou_signed_on": on}))
+        _event(store, updated, updated.status, on, signed_by=signed_by, reason=MOU_SIGNED)
+    return updated
 
 
 def set_role(store: Store, membership_id: str, role: MemberRole) -> Membership:

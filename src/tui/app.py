@@ -16,12 +16,14 @@ from .areas import AREAS, Area
 from .screens.coming_soon import ComingSoonScreen
 from .screens.dashboard import DashboardScreen
 from .screens.help import HelpScreen
+from .screens.networks import NetworksScreen
 from .screens.profile import ProfileScreen
 from .screens.schools import SchoolsScreen
 
 BUILT: dict[str, Callable[[], Screen[None]]] = {
     "home": DashboardScreen,
     "schools": SchoolsScreen,
+    "networks": NetworksScreen,
 }
 
 
