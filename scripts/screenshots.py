@@ -38,6 +38,12 @@ SHOTS = (
     Shot("help", ["question_mark"]),
     Shot("profile", ["u"]),
     Shot("coming-soon", ["r"]),
+    Shot("schools", ["s", "slash", *"hart", "enter"]),
+    Shot("school-form", ["s", "e"]),
+    Shot("networks", ["n"]),
+    Shot("network-members", ["n", "down", "down", "enter"]),
+    Shot("network-health", ["n", "down", "enter", "right"]),
+    Shot("network-terms", ["n", "down", "down", "down", "down", "enter", "right", "right"]),
 )
 
 

@@ -35,3 +35,31 @@ class TestShell:
     @pytest.mark.parametrize("key", ["r"])
     def test_coming_soon(self, snap_compare, app: SchoolnetApp, key: str) -> None:
         assert snap_compare(app, terminal_size=SIZE, press=[key])
+
+
+class TestSchools:
+    """The Schools screen."""
+
+    def test_schools(self, snap_compare, app: SchoolnetApp) -> None:
+        assert snap_compare(app, terminal_size=SIZE, press=["s"])
+
+    def test_schools_filtered(self, snap_compare, app: SchoolnetApp) -> None:
+        assert snap_compare(app, terminal_size=SIZE, press=["s", "slash", *"hart"])
+
+
+class TestNetwork:
+    """The networks list and a network's page."""
+
+    def test_networks(self, snap_compare, app: SchoolnetApp) -> None:
+        assert snap_compare(app, terminal_size=SIZE, press=["n"])
+
+    def test_network_page(self, snap_compare, app: SchoolnetApp) -> None:
+        assert snap_compare(app, terminal_size=SIZE, press=["n", "down", "enter"])
+
+    def test_network_health(self, snap_compare, app: SchoolnetApp) -> None:
+        async def health_tab(pilot) -> None:
+            await pilot.press("n", "down", "enter")
+            await pilot.pause()
+            pilot.app.screen.show_tab("tab-health")
+
+        assert snap_compare(app, terminal_size=SIZE, run_before=health_tab)
