@@ -201,3 +201,83 @@ async def test_export_nomination_form(app: SchoolnetApp, tmp_path: Path) -> None
         await pilot.pause()
     html = target.read_text()
     assert "Wimblington Fen Primary" in html and "George Lane" in html
+
+
+async def test_add_case_study_support_project_and_person(app: SchoolnetApp) -> None:
+    from textual.widgets import SelectionList
+
+    from tui.screens.record_forms import CaseStudyScreen, PersonScreen, ProjectScreen, SupportScreen
+
+    store = app.store
+    hunts = network_id("hunts")
+    async with app.run_test(size=(120, 50)) as pilot:
+        screen = await _open(pilot, "Hunts Area Primary Partnership")
+
+        screen.show_tab("tab-case-studies")
+        await pilot.pause()
+        await pilot.press("plus")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, CaseStudyScreen)
+        form.query_one("#school", Select).value = school_id("houghton")
+        form.query_one("#academic_year", Input).value = "2026-27"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert form.field("academic_year").error == "Write the year like 2026/27."
+        assert form.field("title").error == "Give the case study a title."
+        form.query_one("#academic_year", Input).value = "2026/27"
+        form.query_one("#title", Input).value = "Outdoor maths"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert [c.title for c in store.case_studies.where(school_id=school_id("houghton"))] == [
+            "Outdoor maths"
+        ]
+
+        screen.show_tab("tab-support")
+        await pilot.pause()
+        await pilot.press("plus")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, SupportScreen)
+        form.query_one("#giver", Select).value = school_id("wyton")
+        form.query_one("#receiver", Select).value = school_id("wyton")
+        form.query_one("#hours", Input).value = "lots"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert form.field("receiver").error == "A school cannot support itself."
+        assert form.field("hours").error.startswith("Give the hours as a number")
+        form.query_one("#receiver", Select).value = school_id("houghton")
+        form.query_one("#hours", Input).value = "2.5"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        balance = {b.school.name: b for b in store.networks.support_balance(hunts)}
+        assert balance["Wyton on the Hill Primary School"].given == 2.5
+        assert balance["Houghton Primary School"].received == 2.5
+
+        screen.show_tab("tab-projects")
+        await pilot.pause()
+        await pilot.press("plus")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, ProjectScreen)
+        form.query_one("#title", Input).value = "Shared music teacher"
+        form.query_one("#partners", SelectionList).select(school_id("wyton"))
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        [project] = store.partnership_projects.where(network_id=hunts)
+        assert [p.school_id for p in store.project_partners.where(project_id=project.id)] == [
+            school_id("wyton")
+        ]
+
+        screen.show_tab("tab-people")
+        await pilot.pause()
+        await pilot.press("plus")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, PersonScreen)
+        form.query_one("#name", Input).value = "Ruth Okafor"
+        form.query_one("#school", Select).value = school_id("wyton")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        people = screen.query_one("#people", DataTable)
+        assert "Ruth Okafor" in [str(people.get_row_at(i)[0]) for i in range(people.row_count)]

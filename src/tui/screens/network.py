@@ -34,6 +34,7 @@ class NetworkScreen(NetworkActions, AreaScreen):
     CSS_PATH = "network.tcss"
     BINDINGS = [
         Binding("escape", "back", "Back"),
+        Binding("plus", "add_here", "Add", key_display="+"),
         Binding("o", "nominate", "Nominate"),
         Binding("a", "accept", "Accept"),
         Binding("v", "approve", "Approve"),
@@ -73,10 +74,14 @@ class NetworkScreen(NetworkActions, AreaScreen):
                 yield DataTable(id="moves", cursor_type="row", zebra_stripes=True)
                 yield Static("Membership history", classes="table-title")
                 yield DataTable(id="events", cursor_type="row", zebra_stripes=True)
-            with TabPane("Case studies & support", id="tab-support"):
-                yield Static("Case studies", classes="table-title")
+            with TabPane("Case studies", id="tab-case-studies"):
                 yield DataTable(id="case-studies", cursor_type="row", zebra_stripes=True)
-                yield Static("Support given and received", classes="table-title")
+            with TabPane("Support", id="tab-support"):
+                yield Static(
+                    "Hours of school-to-school support given and received within the network."
+                    " Principle: an equal level of giving and receiving over time.",
+                    classes="table-title",
+                )
                 yield DataTable(id="balance", cursor_type="row", zebra_stripes=True)
             with TabPane("Projects", id="tab-projects"):
                 yield DataTable(id="projects", cursor_type="row", zebra_stripes=True)

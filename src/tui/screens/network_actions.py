@@ -7,8 +7,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from store import membership as steps
+from store.dates import academic_year_of
 from store.enums import MembershipStatus
-from store.models import LeadCriteria, School
+from store.models import (
+    CaseStudy,
+    LeadCriteria,
+    PartnershipProject,
+    Person,
+    ProjectPartner,
+    School,
+    SupportExchange,
+)
 from store.papers import write_nomination_form
 
 from .form_base import FormScreen
@@ -22,6 +31,7 @@ from .network_forms import (
     SignOffScreen,
     TermsScreen,
 )
+from .record_forms import CaseStudyScreen, PersonScreen, ProjectScreen, SupportScreen
 
 if TYPE_CHECKING:
     from textual.app import ComposeResult
@@ -94,6 +104,50 @@ class NetworkActions:
             self.show_tab("tab-members")
             self.notify("Choose a school on the Members tab first.", severity="warning")
         return membership_id
+
+    def action_add_here(self) -> None:
+        """Add a record of the kind the current tab shows."""
+        tab = self.query_one("#tabs").active  # type: ignore[attr-defined]
+        members = [m.school for m in self.store.networks.members(self.network_id)]
+        if tab == "tab-case-studies":
+            year = academic_year_of(self.store.today())
+
+            def add_study(study: CaseStudy) -> None:
+                self.store.case_studies.add(study)
+
+            self._open(CaseStudyScreen(members, year, add_study), "Case study added.")
+        elif tab == "tab-support":
+
+            def add_support(exchange: SupportExchange) -> None:
+                self.store.support_exchanges.add(
+                    exchange.model_copy(update={"network_id": self.network_id})
+                )
+
+            self._open(SupportScreen(members, self.store.today(), add_support), "Support recorded.")
+        elif tab == "tab-projects":
+
+            def add_project(project: PartnershipProject, partners: list[str]) -> None:
+                with self.store.db.atomic():
+                    saved = self.store.partnership_projects.add(
+                        project.model_copy(update={"network_id": self.network_id})
+                    )
+                    for school_id in partners:
+                        self.store.project_partners.add(
+                            ProjectPartner(project_id=saved.id, school_id=school_id)
+                        )
+
+            schools = self.store.schools.all()
+            self._open(ProjectScreen(schools, add_project), "Project added.")
+        elif tab == "tab-people":
+
+            def add_person(person: Person) -> None:
+                self.store.people.add(person)
+
+            self._open(PersonScreen(members, add_person), "Person added.")
+        elif tab == "tab-history":
+            self.action_propose_move()
+        else:
+            self.action_nominate()
 
     def action_nominate(self) -> None:
         """Nominate a school that is not in the network."""
