@@ -20,7 +20,8 @@ async def test_dashboard_lists_every_network_with_its_figures(app: SchoolnetApp)
         rows = {row[0]: row for row in _rows(app.screen.query_one("#networks", DataTable))}
         assert len(rows) == 6
         hunts = rows["Hunts Area Primary Partnership"]
-        assert hunts[1:] == ["Cluster", "8", "Wed 20 Jan 2027", "6", "4"]
+        assert hunts[1:] == ["Cluster", "8", "20 Jan 2027", "6", "4", "✓"]
+        assert rows["Coventry North Primary Network"][-1] == "⚠ 3"
 
 
 async def test_dashboard_shows_my_open_actions(app: SchoolnetApp) -> None:

@@ -10,13 +10,14 @@ from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Label, Static
 
 from store.queries import NetworkSummary
+from store.rules import all_network_health
 
 from ..formatting import plain, uk_date
 from .base import AreaScreen
 
 
 def _next_meeting(moment: datetime | None) -> str:
-    return "none planned" if moment is None else f"{moment:%a} {uk_date(moment.date())}"
+    return "none planned" if moment is None else uk_date(moment.date())
 
 
 class DashboardScreen(AreaScreen):
@@ -30,7 +31,8 @@ class DashboardScreen(AreaScreen):
             yield Static(id="welcome")
             yield Label("Networks", classes="section-title")
             yield Static(
-                "Schools: active members. Actions: open or in progress. Reviews: under way.",
+                "Schools: active members. Actions: open or in progress. Reviews: under way."
+                " Health: rules broken (see Networks).",
                 classes="legend",
             )
             yield DataTable(id="networks", cursor_type="row", zebra_stripes=True)
@@ -41,7 +43,7 @@ class DashboardScreen(AreaScreen):
     def on_mount(self) -> None:
         """Set up the tables' columns and fill them."""
         self.networks_table.add_columns(
-            "Network", "Kind", "Schools", "Next meeting", "Actions", "Reviews"
+            "Network", "Kind", "Schools", "Next meeting", "Actions", "Reviews", "Health"
         )
         self.actions_table.add_columns("Due", "Action", "Status")
         self.refresh_data()
@@ -58,8 +60,13 @@ class DashboardScreen(AreaScreen):
         self.query_one("#welcome", Static).update(self._welcome_text())
         table = self.networks_table
         table.clear()
+        health = all_network_health(store, today)
         for summary in store.dashboard.networks(today):
-            table.add_row(*self._network_row(summary), key=summary.network_id)
+            findings = len(health[summary.network_id])
+            badge = (
+                Text(f"⚠ {findings}", style="bold yellow") if findings else Text("✓", style="green")
+            )
+            table.add_row(*self._network_row(summary), badge, key=summary.network_id)
         profile = store.profile
         actions = (
             store.dashboard.open_actions_for(profile.person_id)
