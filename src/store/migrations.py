@@ -282,7 +282,38 @@ def _v3_membership_moves(db: Database) -> None:
     db.execute("CREATE INDEX idx_schools_name ON schools(name);")
 
 
-MIGRATIONS: list[Callable[[Database], None]] = [_v1_records, _v2_settings, _v3_membership_moves]
+_V4_RECORD_TABLES = (
+    "schools", "people", "networks", "memberships", "membership_events", "membership_moves",
+    "meetings", "agenda_items", "attendances", "action_plans", "plan_priorities", "peer_reviews",
+    "review_team_members", "evidence_notes", "concerns", "actions", "case_studies",
+    "support_exchanges", "partnership_projects", "project_partners",
+)  # fmt: skip
+
+
+def _v4_sharing(db: Database) -> None:
+    """Per-field clocks for merging bundles, the conflicts log and the ledger of bundles."""
+    for table in _V4_RECORD_TABLES:
+        db.execute(f"ALTER TABLE {table} ADD COLUMN field_clock TEXT NOT NULL DEFAULT '{{}}'")
+    db.execute(
+        "CREATE TABLE conflicts (id TEXT PRIMARY KEY, table_name TEXT NOT NULL,"
+        " record_id TEXT NOT NULL, field TEXT NOT NULL, kept_value TEXT NOT NULL,"
+        " lost_value TEXT NOT NULL, kept_at TEXT NOT NULL, lost_at TEXT NOT NULL,"
+        " bundle_id TEXT NOT NULL, logged_at TEXT NOT NULL, restored_at TEXT);"
+    )
+    db.execute("CREATE INDEX idx_conflicts_record ON conflicts(table_name, record_id);")
+    db.execute(
+        "CREATE TABLE bundle_ledger (id TEXT PRIMARY KEY, direction TEXT NOT NULL,"
+        " bundle_id TEXT NOT NULL, at TEXT NOT NULL, scope TEXT NOT NULL, peer TEXT NOT NULL,"
+        " checksum TEXT NOT NULL, changes TEXT NOT NULL, file TEXT NOT NULL DEFAULT '');"
+    )
+
+
+MIGRATIONS: list[Callable[[Database], None]] = [
+    _v1_records,
+    _v2_settings,
+    _v3_membership_moves,
+    _v4_sharing,
+]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 # "SCNT": marks the file as schoolnet's, so another program's SQLite file is not mistaken for one.

@@ -107,6 +107,9 @@ class Record(BaseModel):
     created_at: UtcDateTime = Field(default_factory=utc_now)
     updated_at: UtcDateTime = Field(default_factory=utc_now)
     created_by: str = ""
+    # When each field last changed, as [changed_at, the changed_at it replaced]; a field not
+    # listed has not changed since the record was created. Bundles merge field by field on it.
+    field_clock: dict[str, tuple[str, str]] = Field(default_factory=dict)
 
 
 class School(Record):

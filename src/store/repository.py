@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any, Generic
 
 from .dates import iso_utc
 from .errors import DuplicateValue, InvalidReference, RecordInUse, RecordNotFound
+from .fieldclock import stamp_changes
 from .schema import M, TableSpec
 
 if TYPE_CHECKING:
@@ -83,6 +84,7 @@ class Repository(Generic[M]):
                 "created_at": now,
                 "updated_at": now,
                 "created_by": record.created_by or self.store.user_name,
+                "field_clock": {},
             }
         )
         row = self.spec.to_row(stamped)
@@ -92,11 +94,21 @@ class Repository(Generic[M]):
         return stamped
 
     def update(self, record: M) -> M:
-        """Save changes to an existing record and bump its updated_at."""
-        self.get(record.id)
-        stamped = record.model_copy(update={"updated_at": self.store.clock()})
+        """Save changes to an existing record, stamping which fields changed and when."""
+        old = self.get(record.id)
+        clock, updated = stamp_changes(old, record, self.store.clock())
+        if clock == old.field_clock:
+            return old  # nothing changed: no new stamp, nothing to send in a bundle
+        stamped = record.model_copy(
+            update={
+                "updated_at": updated,
+                "field_clock": clock,
+                "created_at": old.created_at,
+                "created_by": old.created_by,
+            }
+        )
         row = self.spec.to_row(stamped)
-        del row["id"], row["created_at"], row["created_by"]
+        del row["id"]
         with self._translated_errors(stamped):
             with self.store.db.atomic():
                 self.store.db.table(self._table).update(record.id, row)

@@ -106,3 +106,31 @@ def test_members_lists_active_schools_by_name(store: Store) -> None:
         store.memberships.add(Membership(network_id=network.id, school_id=school.id, status=status))
     assert [m.school.name for m in store.networks.members(network.id)] == ["Abbots Ripton", "Wyton"]
     assert len(store.networks.members(network.id, active_only=False)) == 3
+
+
+def test_update_stamps_only_the_changed_fields(store: Store) -> None:
+    school = store.schools.add(School(name="Houghton", town="Huntingdon"))
+    assert school.field_clock == {}
+    changed = store.schools.update(school.model_copy(update={"town": "Houghton"}))
+    [(field, (at, replaced))] = changed.field_clock.items()
+    assert field == "town"
+    assert replaced == school.created_at.isoformat().replace("+00:00", "Z")
+    assert at > replaced
+    assert store.schools.get(school.id).field_clock == changed.field_clock
+
+
+def test_saving_without_changes_stamps_nothing(store: Store) -> None:
+    school = store.schools.add(School(name="Houghton"))
+    assert store.schools.update(school) == school
+    assert store.schools.get(school.id).updated_at == school.updated_at
+
+
+def test_a_local_edit_is_stamped_after_a_value_from_a_faster_clock(store: Store) -> None:
+    school = store.schools.add(School(name="Houghton"))
+    future = "2099-01-01T00:00:00.000000Z"
+    store.db.execute(
+        "UPDATE schools SET field_clock = ? WHERE id = ?",
+        [f'{{"town": ["{future}", ""]}}', school.id],
+    )
+    edited = store.schools.update(store.schools.get(school.id).model_copy(update={"town": "Ely"}))
+    assert edited.field_clock["town"] == ("2099-01-01T00:00:00.000001Z", future)
