@@ -7,6 +7,7 @@ import sqlite3
 import uuid
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from sqlite_utils import Database
 
@@ -175,6 +176,13 @@ class Store:
     def user_name(self) -> str:
         """The name stamped on records this installation makes."""
         return self.profile.name if self.profile else ""
+
+    def repository(self, table: str) -> Repository[Any]:
+        """The repository of a table, by its name."""
+        for value in vars(self).values():
+            if isinstance(value, Repository) and value.spec.name == table:
+                return value
+        raise KeyError(table)
 
     def today(self) -> date:
         """Today's date by the store's clock."""

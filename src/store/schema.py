@@ -49,6 +49,13 @@ class TableSpec(Generic[M]):
         )
 
     @cached_property
+    def bool_fields(self) -> frozenset[str]:
+        """Fields SQLite stores as 0 or 1."""
+        return frozenset(
+            name for name, info in self.model.model_fields.items() if info.annotation is bool
+        )
+
+    @cached_property
     def columns(self) -> tuple[str, ...]:
         """Column names, in model order."""
         return tuple(self.model.model_fields)
@@ -62,6 +69,16 @@ class TableSpec(Generic[M]):
             if isinstance(value, bool):
                 row[name] = int(value)
         return row
+
+    def row_to_json(self, row: dict[str, Any]) -> dict[str, Any]:
+        """A stored row as the JSON a bundle carries (what model_dump(mode="json") gives)."""
+        data = dict(row)
+        for name in self.json_fields:
+            if isinstance(data.get(name), str):
+                data[name] = json.loads(data[name])
+        for name in self.bool_fields:
+            data[name] = bool(data[name])
+        return data
 
     def from_row(self, row: dict[str, Any]) -> M:
         """A record from a row read back from SQLite."""
