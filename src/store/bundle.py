@@ -304,3 +304,36 @@ def records_of(data: dict[str, Any], name: str) -> tuple[dict[str, list[Any]], l
                 f"{name} deletes from a table schoolnet does not know: {tombstone.table[:40]!r}."
             )
     return parsed, deleted
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema of a (plain, unencrypted) bundle, generated from the models."""
+    from typing import Literal
+
+    from pydantic import create_model
+
+    records = create_model(  # type: ignore[call-overload]
+        "Records",
+        __config__=ConfigDict(extra="forbid"),
+        **{spec.name: (list[spec.model], []) for spec in schema.TABLES},
+    )
+    created_by = create_model("CreatedBy", name=(str, ...), installation_id=(str, ...))
+    scope = create_model(
+        "BundleScope",
+        kind=(Literal["everything", "network", "review", "meeting"], ...),
+        id=(str | None, None),
+        name=(str, ...),
+    )
+    model = create_model(
+        "SchoolnetBundle",
+        format=(Literal["schoolnet-bundle"], ...),
+        version=(int, VERSION),
+        bundle_id=(str, ...),
+        created_at=(str, ...),
+        created_by=(created_by, ...),
+        scope=(scope, ...),
+        records=(records, ...),
+        deleted=(list[Tombstone], ...),
+        checksum=(str, ...),
+    )
+    return model.model_json_schema()

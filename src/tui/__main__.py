@@ -69,6 +69,31 @@ def build_parser() -> argparse.ArgumentParser:
     register.add_argument(
         "--include-closed", action="store_true", help="also import closed establishments"
     )
+    export = commands.add_parser(
+        "export", parents=[common], help="write a bundle to email: everything, or one scope"
+    )
+    export.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
+    which = export.add_mutually_exclusive_group()
+    which.add_argument("--network", metavar="NAME_OR_ID")
+    which.add_argument("--review", metavar="ID")
+    which.add_argument("--meeting", metavar="ID")
+    export.add_argument(
+        "--include-confidential",
+        action="store_true",
+        help="include concerns; the bundle is then encrypted (needs --passphrase-file)",
+    )
+    export.add_argument("--passphrase-file", type=Path, metavar="F")
+    bring = commands.add_parser("import", parents=[common], help="merge a bundle into the database")
+    bring.add_argument("file", type=Path, metavar="FILE")
+    bring.add_argument(
+        "--dry-run", action="store_true", help="show what would change; change nothing"
+    )
+    bring.add_argument("--passphrase-file", type=Path, metavar="F")
+    restore = commands.add_parser(
+        "restore", parents=[common], help="list the backups taken before imports, or restore one"
+    )
+    restore.add_argument("backup", nargs="?", metavar="NUMBER_OR_FILE")
+    commands.add_parser("schema", parents=[common], help="print the JSON Schema of a bundle")
     return parser
 
 
@@ -79,6 +104,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command is None:
             return _launch(demo_db_path() if args.demo and db_path is None else db_path, args.demo)
+        if args.command == "schema":
+            import json
+
+            from store.bundle import json_schema
+
+            print(json.dumps(json_schema(), indent=2))
+            return 0
         store = Store.open(db_path)
         try:
             return _run(store, args)
@@ -96,7 +128,15 @@ def _run(store: Store, args: argparse.Namespace) -> int:
         return commands.demo(store)
     if args.command == "check":
         return commands.check(store, args.network)
-    return commands.import_register(store, args.file, args.include_closed)
+    if args.command == "schools":
+        return commands.import_register(store, args.file, args.include_closed)
+    from tui import sharing_commands
+
+    if args.command == "export":
+        return sharing_commands.export(store, args)
+    if args.command == "import":
+        return sharing_commands.bring_in(store, args.file, args.dry_run, args.passphrase_file)
+    return sharing_commands.restore(store, args.backup)
 
 
 def _launch(db_path: Path | None, demo: bool) -> int:
