@@ -38,7 +38,8 @@ def export(store: Store, args: argparse.Namespace) -> int:
     passphrase = _passphrase(args.passphrase_file)
     if args.include_confidential and passphrase is None:
         raise StoreError(
-            "--include-confidential needs --passphrase-file: confidential records travel only encrypted."
+            "--include-confidential needs --passphrase-file: confidential records travel"
+            " only encrypted."
         )
     done = sharing.export(
         store,
@@ -48,9 +49,8 @@ def export(store: Store, args: argparse.Namespace) -> int:
         passphrase=passphrase,
     )
     kind = "an encrypted bundle" if done.encrypted else "a bundle"
-    print(
-        f"Wrote a {kind} of {done.records} records ({scope.name}) to {done.path}: {done.size / 1024:.0f} KB."
-    )
+    size = f"{done.size / 1024:.0f} KB"
+    print(f"Wrote {kind} of {done.records} records ({scope.name}) to {done.path}: {size}.")
     if done.over_email_limit:
         print("It is over 10 MB, more than many email services accept: send a smaller scope.")
     return 0
@@ -82,7 +82,8 @@ def bring_in(store: Store, path: Path, dry_run: bool, passphrase_file: Path | No
     print("\n".join(report(plan)))
     if plan.kept_in_use:
         print(
-            f"  {plan.kept_in_use} deleted records were kept because other records here still use them"
+            f"  {plan.kept_in_use} deleted records were kept because other records here"
+            " still use them"
         )
     if saved:
         print(f"The database was backed up first to {saved}.")
@@ -96,9 +97,8 @@ def restore(store: Store, which: str | None) -> int:
         if not backups:
             print("There are no backups yet: one is taken before each import.")
         for number, found in enumerate(backups, start=1):
-            print(
-                f"{number:2}. {found.taken_at:%d %b %Y %H:%M:%S}  {found.size / 1024:.0f} KB  {found.path}"
-            )
+            when = f"{found.taken_at:%d %b %Y %H:%M:%S}"
+            print(f"{number:2}. {when}  {found.size / 1024:.0f} KB  {found.path}")
         return 0
     if which.isdigit():
         index = int(which) - 1
