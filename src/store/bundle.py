@@ -206,7 +206,8 @@ def _parse_json(raw: bytes, name: str) -> Any:
     except RecursionError:
         raise BundleRefused(f"{name} is nested too deeply to be a schoolnet bundle.") from None
     except json.JSONDecodeError as error:
-        if error.pos >= len(text.rstrip()):
+        # Cut short: the parser ran off the end, or a string never closed before the end.
+        if error.pos >= len(text.rstrip()) or error.msg.startswith("Unterminated string"):
             raise BundleRefused(
                 f"{name} ends too early: the file is incomplete, perhaps cut short in sending."
             ) from None
