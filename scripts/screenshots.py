@@ -9,14 +9,19 @@ screens do.
 from __future__ import annotations
 
 import asyncio
+import shutil
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from store import Store
-from store.demo import ANCHOR, DEMO_PROFILE, load_demo
+from textual.pilot import Pilot
+
+from store import Store, sharing
+from store.bundle import Scope
+from store.demo import ANCHOR, DEMO_PROFILE, load_demo, school_id
+from store.models import School
 from tui.app import SchoolnetApp
 
 OUT = Path(__file__).resolve().parent.parent / "screenshots"
@@ -25,11 +30,23 @@ SIZE = (120, 40)
 
 @dataclass(frozen=True)
 class Shot:
-    """One screenshot: its file name, the keys that reach it and the theme."""
+    """One screenshot: its file name, the keys that reach it, the theme and any setup."""
 
     name: str
     keys: Sequence[str] = ()
     theme: str = "textual-dark"
+    then: Callable[[Pilot[None], Path], Awaitable[None]] | None = None
+
+
+async def _preview_colleague_bundle(pilot: Pilot[None], folder: Path) -> None:
+    """Preview the bundle a colleague sent, with one conflicting edit."""
+    screen = pilot.app.screen
+    screen.query_one("#tabs").active = "tab-receive"  # type: ignore[attr-defined]
+    await pilot.pause()
+    screen.query_one("#in").value = str(folder / COLLEAGUE_BUNDLE)  # type: ignore[attr-defined]
+    await pilot.click("#preview")
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
 
 
 SHOTS = (
@@ -44,14 +61,17 @@ SHOTS = (
     Shot("network-members", ["n", "down", "down", "enter"]),
     Shot("network-health", ["n", "down", "enter", "right"]),
     Shot("network-terms", ["n", "down", "down", "down", "down", "enter", "right", "right"]),
+    Shot("sharing", ["x"]),
+    Shot("sharing-preview", ["x"], then=_preview_colleague_bundle),
 )
+COLLEAGUE_BUNDLE = "from-a-colleague.schoolnet.json"
 
 
 def _frozen() -> datetime:
     return datetime.combine(ANCHOR, datetime.min.time().replace(hour=10), tzinfo=UTC)
 
 
-async def take(shot: Shot, db: Path) -> Path:
+async def take(shot: Shot, db: Path, folder: Path) -> Path:
     """Drive the app to the shot's screen and save an SVG of it."""
     store = Store.open(db, clock=_frozen)
     app = SchoolnetApp(store)
@@ -61,6 +81,8 @@ async def take(shot: Shot, db: Path) -> Path:
         for key in shot.keys:
             await pilot.press(key)
             await pilot.pause()
+        if shot.then is not None:
+            await shot.then(pilot, folder)
         await pilot.pause(0.3)
         path = Path(app.save_screenshot(filename=f"{shot.name}.svg", path=str(OUT)))
     store.close()
@@ -70,14 +92,33 @@ async def take(shot: Shot, db: Path) -> Path:
 async def main() -> None:
     """Make a demo database and take every shot from it."""
     OUT.mkdir(exist_ok=True)
-    with tempfile.TemporaryDirectory() as folder:
-        db = Path(folder) / "demo.db"
+    # A fixed folder, so the file path shown in the sharing shots is the same every time.
+    folder = Path(tempfile.gettempdir()) / "schoolnet-screenshots"
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir()
+    try:
+        db = folder / "demo.db"
         store = Store.open(db, clock=_frozen)
         load_demo(store)
         store.save_profile(DEMO_PROFILE)
         store.close()
+        _colleague_bundle(db, folder)
         for shot in SHOTS:
-            print(await take(shot, db))
+            print(await take(shot, db, folder))
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _colleague_bundle(db: Path, folder: Path) -> None:
+    """A bundle from a colleague's copy of the demo, with edits made there."""
+    colleague_db = folder / "colleague.db"
+    shutil.copy(db, colleague_db)
+    colleague = Store.open(colleague_db, clock=lambda: _frozen() + timedelta(hours=1))
+    houghton = colleague.schools.get(school_id("houghton"))
+    colleague.schools.update(houghton.model_copy(update={"phone": "01480 462200"}))
+    colleague.schools.add(School(name="Fenstanton and Hilton Primary School", town="Fenstanton"))
+    sharing.export(colleague, folder / COLLEAGUE_BUNDLE, Scope("everything"))
+    colleague.close()
 
 
 if __name__ == "__main__":

@@ -236,3 +236,49 @@ __all__ = [
     "ledger",
     "conflicts",
 ]
+
+
+def record_label(store: Store, table: str, record_id: str) -> str:
+    """A short human name for a record: its name or title, else the start of its id."""
+    spec = schema.BY_NAME.get(table)
+    if spec is None:
+        return record_id[:8]
+    for column in ("name", "title", "description"):
+        if column in spec.columns:
+            row = store.db.execute(
+                f"SELECT {column} FROM {table} WHERE id = ?", [record_id]
+            ).fetchone()
+            if row is not None:
+                return str(row[0])
+    return record_id[:8]
+
+
+def scope_choices(store: Store) -> dict[str, list[tuple[str, str]]]:
+    """What can be exported on its own: networks, reviews and meetings, as (label, id)."""
+    schools = {s.id: s.name for s in store.schools.all()}
+    reviews = [
+        (f"{schools.get(r.host_school_id, '?')} {r.academic_year} ({r.stage.label.lower()})", r.id)
+        for r in store.peer_reviews.all(order_by="starts_on DESC")
+    ]
+    networks = {n.id: n.name for n in store.networks.all()}
+    meetings = [
+        (f"{m.starts_at:%d %b %Y}: {networks.get(m.network_id or '', '')} {m.title}", m.id)
+        for m in store.meetings.all(order_by="starts_at DESC")
+    ]
+    return {
+        "network": [(name, network_id) for network_id, name in networks.items()],
+        "review": reviews,
+        "meeting": meetings,
+    }
+
+
+__all__ = [
+    "BundleRefused",
+    "Scope",
+    "export",
+    "import_file",
+    "preview",
+    "apply",
+    "ledger",
+    "conflicts",
+]

@@ -19,11 +19,13 @@ from .screens.help import HelpScreen
 from .screens.networks import NetworksScreen
 from .screens.profile import ProfileScreen
 from .screens.schools import SchoolsScreen
+from .screens.sharing import SharingScreen
 
 BUILT: dict[str, Callable[[], Screen[None]]] = {
     "home": DashboardScreen,
     "schools": SchoolsScreen,
     "networks": NetworksScreen,
+    "sharing": SharingScreen,
 }
 
 

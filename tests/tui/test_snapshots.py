@@ -63,3 +63,11 @@ class TestNetwork:
             pilot.app.screen.show_tab("tab-health")
 
         assert snap_compare(app, terminal_size=SIZE, run_before=health_tab)
+
+
+class TestSharing:
+    """The Sharing screen."""
+
+    def test_sharing(self, snap_compare, app: SchoolnetApp, monkeypatch) -> None:
+        monkeypatch.setenv("HOME", "/home/head")  # the suggested file name shows the home folder
+        assert snap_compare(app, terminal_size=SIZE, press=["x"])
