@@ -33,8 +33,13 @@ from .enums import (
     Sector,
 )
 
+_CANONICAL_UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
+
 
 def _canonical_uuid(value: str) -> str:
+    # Ids are nearly always canonical already; checking that is far cheaper than parsing.
+    if _CANONICAL_UUID.match(value):
+        return value
     return str(uuid.UUID(value))
 
 

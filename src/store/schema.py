@@ -13,11 +13,14 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, Generic, TypeVar
 
-from pydantic import BaseModel
+from pydantic import BaseModel, TypeAdapter
 
 from . import models as m
 
 M = TypeVar("M", bound=m.Record)
+# One encoder made once: json.dumps with options builds a new encoder on every call.
+_encode_json = json.JSONEncoder(sort_keys=True, ensure_ascii=False).encode
+_EMPTY_JSON = {dict: "{}", list: "[]"}
 
 
 def _needs_json(annotation: Any) -> bool:
@@ -60,14 +63,25 @@ class TableSpec(Generic[M]):
         """Column names, in model order."""
         return tuple(self.model.model_fields)
 
+    @cached_property
+    def _list_adapter(self) -> TypeAdapter[list[M]]:
+        return TypeAdapter(list[self.model])  # type: ignore[name-defined]
+
+    def to_rows(self, records: list[M]) -> list[dict[str, Any]]:
+        """Many records as rows, serialised in one call (much faster than one at a time)."""
+        rows = self._list_adapter.dump_python(records, mode="json")
+        return [self._sqlite_values(row) for row in rows]
+
     def to_row(self, record: M) -> dict[str, Any]:
         """The record as a row of SQLite values."""
-        row = record.model_dump(mode="json")
+        return self._sqlite_values(record.model_dump(mode="json"))
+
+    def _sqlite_values(self, row: dict[str, Any]) -> dict[str, Any]:
         for name in self.json_fields:
-            row[name] = json.dumps(row[name], sort_keys=True, ensure_ascii=False)
-        for name, value in row.items():
-            if isinstance(value, bool):
-                row[name] = int(value)
+            value = row[name]
+            row[name] = _EMPTY_JSON[type(value)] if not value else _encode_json(value)
+        for name in self.bool_fields:
+            row[name] = int(row[name])
         return row
 
     def row_to_json(self, row: dict[str, Any]) -> dict[str, Any]:

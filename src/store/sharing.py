@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -104,8 +107,9 @@ def export(
     """Write a bundle for a scope; confidential records only encrypted, and only if asked."""
     if include_confidential and not passphrase:
         raise StoreError("Confidential records are only exported encrypted: give a passphrase.")
-    data = bundle.build(store, scope, include_confidential=include_confidential)
-    raw = bundle.encode(data, passphrase)
+    with _bulk():
+        data = bundle.build(store, scope, include_confidential=include_confidential)
+        raw = bundle.encode(data, passphrase)
     try:
         path.write_bytes(raw)
     except OSError as error:
@@ -119,15 +123,32 @@ def export(
     )
 
 
+@contextmanager
+def _bulk() -> Iterator[None]:
+    """Pause the cycle collector while a bundle's many short-lived objects are made.
+
+    Validating 100,000 records creates millions of objects and no reference cycles; the
+    collector's repeated passes over them cost a third of an import.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def preview(store: Store, path: Path, passphrase: str | None = None) -> ImportPlan:
     """Read, check and plan an import without changing anything (the dry run)."""
-    return plan_import(store, bundle.read(path, passphrase), path.name)
+    with _bulk():
+        return plan_import(store, bundle.read(path, passphrase), path.name)
 
 
 def apply(store: Store, plan: ImportPlan, path: Path) -> Path | None:
     """Back up the database, then apply a planned import in one transaction."""
     saved = backup(store) if store.path is not None else None
-    with store.db.atomic():
+    with _bulk(), store.db.atomic():
         apply_plan(store, plan)
         _ledger(store, "received", plan.bundle, str(path), plan.counts())
     return saved
