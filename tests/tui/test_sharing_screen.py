@@ -66,7 +66,10 @@ async def test_confidential_export_asks_for_a_passphrase(app: SchoolnetApp, tmp_
         screen.query_one("#out-passphrase", Input).value = "a long passphrase"
         await pilot.click("#export")
         await _settle(pilot)
-        assert json.loads((tmp_path / "all.schoolnet.json").read_text())["format"] == "schoolnet-encrypted-bundle"
+        assert (
+            json.loads((tmp_path / "all.schoolnet.json").read_text())["format"]
+            == "schoolnet-encrypted-bundle"
+        )
 
 
 async def test_preview_apply_and_restore_a_conflict(app: SchoolnetApp, tmp_path: Path) -> None:
@@ -77,7 +80,9 @@ async def test_preview_apply_and_restore_a_conflict(app: SchoolnetApp, tmp_path:
     sharing.import_file(colleague, _export(store, tmp_path / "base.schoolnet.json"))
     store.schools.update(store.schools.get(houghton).model_copy(update={"phone": "01480 000001"}))
     colleague.clock.now = store.clock.now + timedelta(seconds=5)  # type: ignore[attr-defined]
-    colleague.schools.update(colleague.schools.get(houghton).model_copy(update={"phone": "01480 999999"}))
+    colleague.schools.update(
+        colleague.schools.get(houghton).model_copy(update={"phone": "01480 999999"})
+    )
     incoming = _export(colleague, tmp_path / "from-colleague.schoolnet.json")
     colleague.close()
 
@@ -89,7 +94,10 @@ async def test_preview_apply_and_restore_a_conflict(app: SchoolnetApp, tmp_path:
         await pilot.click("#preview")
         await _settle(pilot)
         table = screen.query_one("#preview-table", DataTable)
-        rows = {str(table.get_row_at(i)[0]): [str(c) for c in table.get_row_at(i)] for i in range(table.row_count)}
+        rows = {
+            str(table.get_row_at(i)[0]): [str(c) for c in table.get_row_at(i)]
+            for i in range(table.row_count)
+        }
         assert rows["schools"][1:] == ["0", "1", str(store.schools.count() - 1), "0", "0"]
         assert store.schools.get(houghton).phone == "01480 000001"  # preview changes nothing
         assert not screen.query_one("#apply", Button).disabled
@@ -137,12 +145,16 @@ def _export(store: Store, path: Path) -> Path:
     return path
 
 
-async def test_text_from_a_bundle_is_shown_as_data_everywhere(app: SchoolnetApp, tmp_path: Path) -> None:
+async def test_text_from_a_bundle_is_shown_as_data_everywhere(
+    app: SchoolnetApp, tmp_path: Path
+) -> None:
     from store.models import Membership, Network, School
     from tui.screens.network import NetworkScreen
 
     sender = Store.open(tmp_path / "sender.db", clock=TickingClock())
-    school = sender.schools.add(School(name="[bold red]x[/]", town="[link=https://example.org]y[/link]"))
+    school = sender.schools.add(
+        School(name="[bold red]x[/]", town="[link=https://example.org]y[/link]")
+    )
     network = sender.networks.add(Network(name="[link=https://example.org]y[/link] network"))
     sender.memberships.add(Membership(network_id=network.id, school_id=school.id, status="active"))
     path = _export(sender, tmp_path / "markup.schoolnet.json")
@@ -154,7 +166,10 @@ async def test_text_from_a_bundle_is_shown_as_data_everywhere(app: SchoolnetApp,
         await pilot.press("slash", *"[bold")
         await pilot.pause()
         table = app.screen.query_one("#table", DataTable)
-        assert [str(c) for c in table.get_row_at(0)][:3:2] == ["[bold red]x[/]", "[link=https://example.org]y[/link]"]
+        assert [str(c) for c in table.get_row_at(0)][:3:2] == [
+            "[bold red]x[/]",
+            "[link=https://example.org]y[/link]",
+        ]
         app.push_screen(NetworkScreen(network.id))
         await pilot.pause()
         members = app.screen.query_one("#members", DataTable)
@@ -164,5 +179,8 @@ async def test_text_from_a_bundle_is_shown_as_data_everywhere(app: SchoolnetApp,
         assert app.screen.sub_title == "[link=https://example.org]y[/link] network"
         await pilot.press("h")
         await pilot.pause()
-        names = [str(r[0]) for r in (app.screen.query_one("#networks", DataTable).get_row_at(i) for i in range(7))]
+        names = [
+            str(r[0])
+            for r in (app.screen.query_one("#networks", DataTable).get_row_at(i) for i in range(7))
+        ]
         assert "[link=https://example.org]y[/link] network" in names
