@@ -56,7 +56,10 @@ def baseline_export(db: Path, out: Path) -> None:
     """Bare sqlite3 rows, one json.dumps, one write."""
     conn = sqlite3.connect(db)
     conn.row_factory = sqlite3.Row
-    rows = {t: [dict(r) for r in conn.execute(f"SELECT * FROM {t} ORDER BY id")] for t in ("schools", "people")}
+    rows = {
+        table: [dict(r) for r in conn.execute(f"SELECT * FROM {table} ORDER BY id")]
+        for table in ("schools", "people")
+    }
     out.write_text(json.dumps(rows), encoding="utf-8")
     conn.close()
 
@@ -72,7 +75,10 @@ def baseline_import(bundle_file: Path, db: Path) -> None:
             marks = ",".join("?" * len(columns))
             conn.executemany(
                 f"INSERT INTO {table} ({','.join(columns)}) VALUES ({marks})",
-                [[json.dumps(r[c]) if isinstance(r[c], dict | list) else r[c] for c in columns] for r in rows],
+                [
+                    [json.dumps(r[c]) if isinstance(r[c], dict | list) else r[c] for c in columns]
+                    for r in rows
+                ],
             )
     conn.close()
 
@@ -92,7 +98,12 @@ def measure(count: int, folder: Path) -> dict[str, float]:
     bare = Store.open(folder / f"bare-{count}.db")  # the same schema, made by schoolnet
     bare.close()
     base_import = timed(lambda: baseline_import(bundle_file, folder / f"bare-{count}.db"))
-    return {"export": ours_export, "export_base": base_export, "import": ours_import, "import_base": base_import}
+    return {
+        "export": ours_export,
+        "export_base": base_export,
+        "import": ours_import,
+        "import_base": base_import,
+    }
 
 
 def main() -> int:
@@ -101,7 +112,8 @@ def main() -> int:
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
     args = parser.parse_args()
     ok = True
-    print(f"{'records':>8}  {'export':>8}  {'baseline':>8}  {'ratio':>5}  {'import':>8}  {'baseline':>8}  {'ratio':>5}")
+    header = ("records", "export", "baseline", "ratio", "import", "baseline", "ratio")
+    print("  ".join(f"{h:>{5 if h == 'ratio' else 8}}" for h in header))
     with tempfile.TemporaryDirectory() as folder:
         for count in args.sizes:
             t = measure(count, Path(folder))
@@ -114,7 +126,10 @@ def main() -> int:
             ok &= export_ratio <= GOAL_RATIO and import_ratio <= GOAL_RATIO
             if count == 10_000:
                 ok &= t["import"] < GOAL_IMPORT_10K_S
-    print(f"goals: 10,000-record import under {GOAL_IMPORT_10K_S:.0f} s; both within {GOAL_RATIO:.0f}x of the baseline")
+    print(
+        f"goals: 10,000-record import under {GOAL_IMPORT_10K_S:.0f} s;"
+        f" both within {GOAL_RATIO:.0f}x of the baseline"
+    )
     return 0 if ok else 1
 
 
