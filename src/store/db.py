@@ -68,6 +68,10 @@ class Store:
         self.review_team_members = Repository(self, schema.REVIEW_TEAM_MEMBERS)
         self.evidence_notes = Repository(self, schema.EVIDENCE_NOTES)
         self.concerns = Repository(self, schema.CONCERNS)
+        self.concern_amendments = Repository(self, schema.CONCERN_AMENDMENTS)
+        self.review_slots = Repository(self, schema.REVIEW_SLOTS)
+        self.outcome_areas = Repository(self, schema.OUTCOME_AREAS)
+        self.review_amendments = Repository(self, schema.REVIEW_AMENDMENTS)
         self.actions = Repository(self, schema.ACTIONS)
         self.case_studies = Repository(self, schema.CASE_STUDIES)
         self.support_exchanges = Repository(self, schema.SUPPORT_EXCHANGES)
@@ -115,6 +119,8 @@ class Store:
         try:
             db.execute(f"PRAGMA busy_timeout = {_BUSY_TIMEOUT_MS}")
             db.execute("PRAGMA foreign_keys = ON")
+            # A lead reviewer's laptop may lose power mid-visit: sync every commit to disk.
+            db.execute("PRAGMA synchronous = FULL")
             version = db.execute("PRAGMA user_version").fetchone()[0]
             app_id = db.execute("PRAGMA application_id").fetchone()[0]
             has_tables = bool(db.table_names())

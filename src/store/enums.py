@@ -28,6 +28,9 @@ _LABELS = {
     "deputy": "Deputy with decision authority",
     "enquiry_led": "Enquiry-led (no grades)",
     "with_estimates": "With an estimate per focus area",
+    "child": "A child or children",
+    "staff": "A member of staff",
+    "head": "The head teacher",
     "cross_sector_partnership": "Cross-sector partnership",
 }
 
@@ -186,6 +189,23 @@ class ConcernCategory(Choice):
     SAFEGUARDING = "safeguarding"
     HEALTH_AND_SAFETY = "health_and_safety"
     OTHER = "other"
+
+
+class ConcernAbout(Choice):
+    """Whom a concern is about, which decides to whom it is passed (the concerns protocol)."""
+
+    CHILD = "child"
+    STAFF = "staff"
+    HEAD = "head"
+
+    @property
+    def pass_to(self) -> str:
+        """Who the protocol says must be told."""
+        return {
+            "child": "the host school's designated safeguarding lead (DSL)",
+            "staff": "the head teacher of the host school",
+            "head": "the chair of governors, or the local authority designated officer (LADO)",
+        }[self.value]
 
 
 class CaseStudyFormat(Choice):

@@ -308,11 +308,76 @@ def _v4_sharing(db: Database) -> None:
     )
 
 
+def _v5_peer_review(db: Database) -> None:
+    """Pre-meet, workshop and outcomes on reviews; timetables, outcome areas, amendments."""
+    for column in ("premeet_context", "premeet_evidence", "premeet_logistics",
+                   "workshop_participants", "workshop_went_well", "workshop_even_better_if",
+                   "area_of_excellence", "next_steps"):  # fmt: skip
+        db.execute(f"ALTER TABLE peer_reviews ADD COLUMN {column} TEXT NOT NULL DEFAULT ''")
+    db.execute("ALTER TABLE peer_reviews ADD COLUMN locked_on TEXT")
+    db.execute("ALTER TABLE concerns ADD COLUMN about TEXT NOT NULL DEFAULT 'child'")
+    clock = "field_clock TEXT NOT NULL DEFAULT '{}'"
+    db.execute(
+        _table(
+            "concern_amendments",
+            _ref("concern_id", "concerns", required=True),
+            "amended_on TEXT NOT NULL",
+            "amended_by TEXT NOT NULL DEFAULT ''",
+            "text TEXT NOT NULL",
+            clock,
+        )
+    )
+    db.execute(
+        _table(
+            "review_slots",
+            _ref("review_id", "peer_reviews", required=True),
+            "day TEXT NOT NULL",
+            "starts_at TEXT NOT NULL",
+            "activity TEXT NOT NULL",
+            "who TEXT NOT NULL DEFAULT ''",
+            "location TEXT NOT NULL DEFAULT ''",
+            clock,
+        )
+    )
+    db.execute(
+        _table(
+            "outcome_areas",
+            _ref("review_id", "peer_reviews", required=True),
+            "position INTEGER NOT NULL DEFAULT 0",
+            "focus_area TEXT NOT NULL",
+            "went_well TEXT NOT NULL DEFAULT ''",
+            "even_better_if TEXT NOT NULL DEFAULT ''",
+            "areas_for_development TEXT NOT NULL DEFAULT ''",
+            "estimate TEXT NOT NULL DEFAULT ''",
+            clock,
+        )
+    )
+    db.execute(
+        _table(
+            "review_amendments",
+            _ref("review_id", "peer_reviews", required=True),
+            "amended_on TEXT NOT NULL",
+            "amended_by TEXT NOT NULL DEFAULT ''",
+            "text TEXT NOT NULL",
+            clock,
+        )
+    )
+    indexes = (
+        "concern_amendments(concern_id)",
+        "review_slots(review_id, day, starts_at)",
+        "outcome_areas(review_id, position)",
+        "review_amendments(review_id)",
+    )
+    for table in indexes:
+        db.execute(f"CREATE INDEX idx_{table.split('(')[0]} ON {table};")
+
+
 MIGRATIONS: list[Callable[[Database], None]] = [
     _v1_records,
     _v2_settings,
     _v3_membership_moves,
     _v4_sharing,
+    _v5_peer_review,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -16,6 +16,7 @@ from .enums import (
     AttendanceStatus,
     CaseStudyFormat,
     CaseStudyStatus,
+    ConcernAbout,
     ConcernCategory,
     EvidenceType,
     MeetingKind,
@@ -317,6 +318,15 @@ class PeerReview(Record):
     strengths: str = ""
     areas_for_development: str = ""
     checklist: dict[str, date] = Field(default_factory=dict)
+    premeet_context: str = ""
+    premeet_evidence: str = ""
+    premeet_logistics: str = ""
+    workshop_participants: str = ""
+    workshop_went_well: str = ""
+    workshop_even_better_if: str = ""
+    area_of_excellence: str = ""
+    next_steps: str = ""
+    locked_on: date | None = None
 
 
 class ReviewTeamMember(Record):
@@ -345,7 +355,8 @@ class Concern(Record):
 
     review_id: RecordId
     category: ConcernCategory
-    facts: str
+    about: ConcernAbout = ConcernAbout.CHILD
+    facts: str = Field(min_length=1)
     occurred_at: datetime | None = None
     place: str = ""
     raised_by: str = ""
@@ -353,6 +364,47 @@ class Concern(Record):
     reported_at: datetime | None = None
     follow_up: str = ""
     outcome: str = ""
+
+
+class ConcernAmendment(Record):
+    """A dated addition to a concern: a recorded concern is never silently edited."""
+
+    concern_id: RecordId
+    amended_on: UtcDateTime
+    amended_by: str = ""
+    text: str = Field(min_length=1)
+
+
+class ReviewSlot(Record):
+    """A slot of a visit timetable."""
+
+    review_id: RecordId
+    day: date
+    starts_at: str = Field(pattern=r"^([01]\d|2[0-3]):[0-5]\d$")
+    activity: Name
+    who: str = ""
+    location: str = ""
+
+
+class OutcomeArea(Record):
+    """The outcomes for one focus area of a review."""
+
+    review_id: RecordId
+    position: int = 0
+    focus_area: str
+    went_well: str = ""
+    even_better_if: str = ""
+    areas_for_development: str = ""
+    estimate: str = ""
+
+
+class ReviewAmendment(Record):
+    """A dated change to a review after its outcomes were agreed and it was locked."""
+
+    review_id: RecordId
+    amended_on: UtcDateTime
+    amended_by: str = ""
+    text: str = Field(min_length=1)
 
 
 class CaseStudy(Record):

@@ -148,6 +148,12 @@ REVIEW_TEAM_MEMBERS = TableSpec(
 )
 EVIDENCE_NOTES = TableSpec("evidence_notes", m.EvidenceNote, {"review_id": "peer_reviews"})
 CONCERNS = TableSpec("concerns", m.Concern, {"review_id": "peer_reviews"}, confidential=True)
+CONCERN_AMENDMENTS = TableSpec(
+    "concern_amendments", m.ConcernAmendment, {"concern_id": "concerns"}, confidential=True
+)
+REVIEW_SLOTS = TableSpec("review_slots", m.ReviewSlot, {"review_id": "peer_reviews"})
+OUTCOME_AREAS = TableSpec("outcome_areas", m.OutcomeArea, {"review_id": "peer_reviews"})
+REVIEW_AMENDMENTS = TableSpec("review_amendments", m.ReviewAmendment, {"review_id": "peer_reviews"})
 ACTIONS = TableSpec(
     "actions",
     m.Action,
@@ -191,6 +197,10 @@ TABLES: tuple[TableSpec[Any], ...] = (
     REVIEW_TEAM_MEMBERS,
     EVIDENCE_NOTES,
     CONCERNS,
+    CONCERN_AMENDMENTS,
+    REVIEW_SLOTS,
+    OUTCOME_AREAS,
+    REVIEW_AMENDMENTS,
     ACTIONS,
     CASE_STUDIES,
     SUPPORT_EXCHANGES,
