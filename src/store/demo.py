@@ -606,8 +606,61 @@ def _review(loader: _Loader, review: DemoReview) -> None:
             checklist={
                 item: review.starts_on - timedelta(days=30 - 4 * n) for n, item in enumerate(done)
             },
+            premeet_context=(
+                "A one-form-entry school with a new leadership team and a rising roll."
+                if review.stage != "planned"
+                else ""
+            ),
+            workshop_participants=(
+                "Head, deputy head, English and SEND leads, two governors" if has_findings else ""
+            ),
+            workshop_went_well=(
+                "Leaders recognised the evidence and owned the actions." if has_findings else ""
+            ),
+            workshop_even_better_if=(
+                "More middle leaders had joined the workshop." if has_findings else ""
+            ),
+            area_of_excellence="Early reading" if review.stage == "outcomes_agreed" else "",
+            next_steps=(
+                "Middle leaders visit lessons each half term\nShare the reading approach with the"
+                " cluster"
+                if has_findings
+                else ""
+            ),
+            locked_on=(
+                review.starts_on + timedelta(days=14) if review.stage == "outcomes_agreed" else None
+            ),
         ),
     )
+    if has_findings:
+        for position, focus in enumerate(d.FOCUS_AREAS):
+            went_well, even_better_if, development = d.OUTCOMES[position]
+            loader.put(
+                store.outcome_areas,
+                m.OutcomeArea(
+                    id=demo_id("outcome", review.key, str(position)),
+                    review_id=rid,
+                    position=position,
+                    focus_area=focus,
+                    went_well=went_well,
+                    even_better_if=even_better_if,
+                    areas_for_development=development,
+                ),
+            )
+    if review.stage == "visit":
+        for number, (clock, activity, who, where) in enumerate(d.TIMETABLE):
+            loader.put(
+                store.review_slots,
+                m.ReviewSlot(
+                    id=demo_id("slot", review.key, str(number)),
+                    review_id=rid,
+                    day=review.starts_on,
+                    starts_at=clock,
+                    activity=activity,
+                    who=who,
+                    location=where,
+                ),
+            )
     for role, key in [("lead reviewer", review.lead), *(("reviewer", k) for k in review.team)]:
         loader.put(
             store.review_team_members,

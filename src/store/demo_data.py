@@ -435,3 +435,31 @@ AREAS_FOR_DEVELOPMENT = (
     "Middle leaders should check the quality of education in their subjects through lesson"
     " visits, not only through planning and books."
 )
+
+# (what went well, even better if, areas for development) per focus area above.
+OUTCOMES = (
+    (
+        "Phonics is taught daily with fidelity; pupils apply sounds in decodable books.",
+        "Even better if reading records showed home reading for every pupil.",
+        "Keep the lowest 20% of readers reading daily to an adult.",
+    ),
+    (
+        "Adaptations let pupils with SEND take part in the same lessons as their peers.",
+        "Even better if pupils did not miss lesson starts when using the quiet room.",
+        "Plan the timing of withdrawal so pupils keep the start of each lesson.",
+    ),
+    (
+        "Subject leaders know how their curriculum is sequenced.",
+        "Even better if leaders saw lessons, not only plans and books.",
+        "Build lesson visits into each subject leader's monitoring calendar.",
+    ),
+)
+
+TIMETABLE = (
+    ("08:30", "Welcome and briefing with the head", "Review team, head", "Head's office"),
+    ("09:00", "Lesson visits: early reading", "Lead Reviewer, English lead", "Years 1 and 2"),
+    ("10:30", "Pupil voice: SEND", "Reviewer, SENDCo", "Library"),
+    ("11:30", "Work scrutiny: foundation subjects", "Review team", "Staffroom"),
+    ("13:30", "Meeting with subject leaders", "Review team, subject leaders", "Hall"),
+    ("15:15", "Feedback to the head", "Review team, head", "Head's office"),
+)

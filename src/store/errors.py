@@ -33,3 +33,7 @@ class InvalidReference(StoreError):
 
 class DuplicateValue(StoreError):
     """A value that must be unique is already used by another record."""
+
+
+class RecordIsFinal(StoreError):
+    """The record may not be edited, only amended."""

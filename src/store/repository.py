@@ -6,7 +6,7 @@ import sqlite3
 from typing import TYPE_CHECKING, Any, Generic
 
 from .dates import iso_utc
-from .errors import DuplicateValue, InvalidReference, RecordInUse, RecordNotFound
+from .errors import DuplicateValue, InvalidReference, RecordInUse, RecordIsFinal, RecordNotFound
 from .fieldclock import stamp_changes
 from .schema import M, TableSpec
 
@@ -95,6 +95,11 @@ class Repository(Generic[M]):
 
     def update(self, record: M) -> M:
         """Save changes to an existing record, stamping which fields changed and when."""
+        if self.spec.append_only:
+            raise RecordIsFinal(
+                f"A {self.spec.model.__name__.lower()} once recorded is not edited: add a dated"
+                " amendment instead."
+            )
         old = self.get(record.id)
         clock, updated = stamp_changes(old, record, self.store.clock())
         if clock == old.field_clock:

@@ -43,6 +43,8 @@ class TableSpec(Generic[M]):
     model: type[M]
     references: dict[str, str] = field(default_factory=dict)
     confidential: bool = False
+    # Once written, a record of an append-only table changes only by a dated amendment.
+    append_only: bool = False
 
     @cached_property
     def json_fields(self) -> frozenset[str]:
@@ -147,13 +149,21 @@ REVIEW_TEAM_MEMBERS = TableSpec(
     {"review_id": "peer_reviews", "person_id": "people", "employing_school_id": "schools"},
 )
 EVIDENCE_NOTES = TableSpec("evidence_notes", m.EvidenceNote, {"review_id": "peer_reviews"})
-CONCERNS = TableSpec("concerns", m.Concern, {"review_id": "peer_reviews"}, confidential=True)
+CONCERNS = TableSpec(
+    "concerns", m.Concern, {"review_id": "peer_reviews"}, confidential=True, append_only=True
+)
 CONCERN_AMENDMENTS = TableSpec(
-    "concern_amendments", m.ConcernAmendment, {"concern_id": "concerns"}, confidential=True
+    "concern_amendments",
+    m.ConcernAmendment,
+    {"concern_id": "concerns"},
+    confidential=True,
+    append_only=True,
 )
 REVIEW_SLOTS = TableSpec("review_slots", m.ReviewSlot, {"review_id": "peer_reviews"})
 OUTCOME_AREAS = TableSpec("outcome_areas", m.OutcomeArea, {"review_id": "peer_reviews"})
-REVIEW_AMENDMENTS = TableSpec("review_amendments", m.ReviewAmendment, {"review_id": "peer_reviews"})
+REVIEW_AMENDMENTS = TableSpec(
+    "review_amendments", m.ReviewAmendment, {"review_id": "peer_reviews"}, append_only=True
+)
 ACTIONS = TableSpec(
     "actions",
     m.Action,

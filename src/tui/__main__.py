@@ -94,6 +94,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     restore.add_argument("backup", nargs="?", metavar="NUMBER_OR_FILE")
     commands.add_parser("schema", parents=[common], help="print the JSON Schema of a bundle")
+    for name, what in (
+        ("outcomes", "a review's outcomes document (never a concern)"),
+        ("scr-letter", "the letter that puts a review team on the host's Single Central Record"),
+        ("timetable", "a review's visit timetable, to print"),
+    ):
+        paper = commands.add_parser(name, parents=[common], help=f"write {what}")
+        paper.add_argument("review_id", metavar="REVIEW_ID")
+        paper.add_argument(
+            "-o", "--output", type=Path, required=True, metavar="FILE", help=".html or .md"
+        )
     return parser
 
 
@@ -130,6 +140,8 @@ def _run(store: Store, args: argparse.Namespace) -> int:
         return commands.check(store, args.network)
     if args.command == "schools":
         return commands.import_register(store, args.file, args.include_closed)
+    if args.command in ("outcomes", "scr-letter", "timetable"):
+        return commands.review_paper(store, args.command, args.review_id, args.output)
     from tui import sharing_commands
 
     if args.command == "export":

@@ -56,3 +56,24 @@ def import_register(store: Store, path: Path, include_closed: bool) -> int:
     for refused in summary.refused:
         print(f"  row {refused.row} refused: {refused.reason}", file=sys.stderr)
     return 0
+
+
+def review_paper(store: Store, kind: str, review_id: str, path: Path) -> int:
+    """Write one of a review's documents as HTML or Markdown."""
+    from store import review_papers
+
+    if store.peer_reviews.find(review_id) is None:
+        raise StoreError(f"There is no review with id {review_id}.")
+    build = {
+        "outcomes": review_papers.outcomes,
+        "scr-letter": review_papers.scr_letter,
+        "timetable": review_papers.timetable,
+    }[kind]
+    try:
+        review_papers.write(build(store, review_id), path)
+    except OSError as error:
+        raise StoreError(
+            f"Cannot write {path}: {(error.strerror or str(error)).lower()}."
+        ) from None
+    print(f"Wrote {path}.")
+    return 0
