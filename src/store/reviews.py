@@ -20,6 +20,7 @@ from .models import (
     ReviewAmendment,
     ReviewTeamMember,
 )
+from .schema import EVIDENCE_NOTES
 
 if TYPE_CHECKING:
     from .db import Store
@@ -201,6 +202,24 @@ def new_note(
             text=text,
         )
     )
+
+
+def recent_notes(
+    store: Store, review_id: str, focus_area: str | None = None, limit: int = 300
+) -> tuple[list[EvidenceNote], int]:
+    """The latest notes first (at most `limit`), and how many there are in all."""
+    where, params = "review_id = ?", [review_id]
+    if focus_area is not None:
+        where += " AND focus_area = ?"
+        params.append(focus_area)
+    rows = store.db.query(
+        f"SELECT * FROM evidence_notes WHERE {where} ORDER BY noted_at DESC, id LIMIT {int(limit)}",
+        params,
+    )
+    total = store.db.execute(
+        f"SELECT count(*) FROM evidence_notes WHERE {where}", params
+    ).fetchone()[0]
+    return [EVIDENCE_NOTES.from_row(row) for row in rows], total
 
 
 def notes(store: Store, review_id: str, focus_area: str | None = None) -> list[EvidenceNote]:

@@ -18,6 +18,7 @@ from .screens.dashboard import DashboardScreen
 from .screens.help import HelpScreen
 from .screens.networks import NetworksScreen
 from .screens.profile import ProfileScreen
+from .screens.reviews import ReviewsScreen
 from .screens.schools import SchoolsScreen
 from .screens.sharing import SharingScreen
 
@@ -26,6 +27,7 @@ BUILT: dict[str, Callable[[], Screen[None]]] = {
     "schools": SchoolsScreen,
     "networks": NetworksScreen,
     "sharing": SharingScreen,
+    "reviews": ReviewsScreen,
 }
 
 

@@ -47,8 +47,10 @@ class ExportPathScreen(FormScreen[Path]):
     HINT = "Ends in .html for a page to print and sign, or .md for Markdown."
     SAVE_LABEL = "Export"
 
-    def __init__(self, suggested: Path, write: Callable[[Path], None]) -> None:
+    def __init__(self, suggested: Path, write: Callable[[Path], None], title: str = "") -> None:
         super().__init__()
+        if title:
+            self.TITLE_TEXT = title
         self.suggested = suggested
         self.write = write
 
