@@ -173,6 +173,7 @@ class NotesScreen(Screen[None]):
             self.note = note
             editor = self.query_one("#editor", TextArea)
             editor.load_text(note.text if note else "")
+            editor.move_cursor(editor.document.end)  # carry on where the note left off
             if note is not None:
                 if note.focus_area:
                     self.query_one("#focus", Select).value = note.focus_area

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -268,6 +269,11 @@ class ReviewScreen(ReviewActions, AreaScreen):
     def show_tab(self, tab_id: str) -> None:
         """Bring a tab to the front."""
         self.query_one("#tabs", TabbedContent).active = tab_id
+
+    @on(DataTable.RowSelected, "#checklist")
+    def checklist_selected(self, event: DataTable.RowSelected) -> None:
+        """Enter on a checklist step records it as done today."""
+        self.tick_step(str(event.row_key.value))
 
     def action_back(self) -> None:
         """Back to the list of reviews."""

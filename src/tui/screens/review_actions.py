@@ -6,9 +6,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from textual import on
-from textual.widgets import DataTable
-
 from store import StoreError
 from store import review_papers as papers
 from store import reviews as r
@@ -79,10 +76,8 @@ class ReviewActions:
 
         self.app.push_screen(ConcernsScreen(self.review_id))  # type: ignore[attr-defined]
 
-    @on(DataTable.RowSelected, "#checklist")
-    def tick_step(self, event: DataTable.RowSelected) -> None:
-        """Enter on a checklist step records it as done today."""
-        key = str(event.row_key.value)
+    def tick_step(self, key: str) -> None:
+        """Record a checklist step as done today."""
         try:
             if key == "outcomes_agreed":
                 self.action_agree()
