@@ -24,6 +24,7 @@ from store.models import EvidenceNote
 from ..formatting import plain
 
 SAVE_AFTER_PAUSE = 0.5  # seconds; the promise to the reviewer is "within 1 second"
+LISTED = 100  # the latest notes listed; the focus-area filter reaches older ones
 ALL = "__all__"
 
 
@@ -80,7 +81,11 @@ class NotesScreen(Screen[None]):
         review = self.store.peer_reviews.get(self.review_id)
         host = self.store.schools.get(review.host_school_id).name
         self.query_one("#heading", Static).update(Text(f"Visit notes: {host}", style="bold"))
-        self.query_one("#list", DataTable).add_columns("Time", "Type", "Note")
+        table = self.query_one("#list", DataTable)
+        # Fixed widths: the table need not measure every cell of every row to lay itself out.
+        table.add_column("Time", width=5)
+        table.add_column("Type", width=16)
+        table.add_column("Note", width=60)
         if review.focus_areas:
             self.query_one("#focus", Select).value = review.focus_areas[0]
         self.refresh_list()
@@ -91,7 +96,7 @@ class NotesScreen(Screen[None]):
         """Show the latest notes for the chosen focus area."""
         chosen = self.query_one("#filter", Select).value
         focus = None if chosen == ALL else str(chosen)
-        found, total = r.recent_notes(self.store, self.review_id, focus)
+        found, total = r.recent_notes(self.store, self.review_id, focus, limit=LISTED)
         table = self.query_one("#list", DataTable)
         table.clear()
         for note in found:
