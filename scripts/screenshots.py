@@ -38,6 +38,12 @@ class Shot:
     then: Callable[[Pilot[None], Path], Awaitable[None]] | None = None
 
 
+async def _tab(pilot: Pilot[None], tab: str) -> None:
+    """Bring a tab of the current screen to the front."""
+    pilot.app.screen.query_one("#tabs").active = tab  # type: ignore[attr-defined]
+    await pilot.pause()
+
+
 async def _preview_colleague_bundle(pilot: Pilot[None], folder: Path) -> None:
     """Preview the bundle a colleague sent, with one conflicting edit."""
     screen = pilot.app.screen
@@ -61,6 +67,11 @@ SHOTS = (
     Shot("network-members", ["n", "down", "down", "enter"]),
     Shot("network-health", ["n", "down", "enter", "right"]),
     Shot("network-terms", ["n", "down", "down", "down", "down", "enter", "right", "right"]),
+    Shot("reviews", ["r"]),
+    Shot("review", ["r", "down", "enter"]),
+    Shot("review-outcomes", ["r", "down", "enter"], then=lambda p, f: _tab(p, "tab-outcomes")),
+    Shot("notes-mode", ["r", "down", "enter", "v"]),
+    Shot("concerns", ["r", "down", "enter", "c"]),
     Shot("sharing", ["x"]),
     Shot("sharing-preview", ["x"], then=_preview_colleague_bundle),
 )

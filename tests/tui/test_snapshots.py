@@ -71,3 +71,34 @@ class TestSharing:
     def test_sharing(self, snap_compare, app: SchoolnetApp, monkeypatch) -> None:
         monkeypatch.setenv("HOME", "/home/head")  # the suggested file name shows the home folder
         assert snap_compare(app, terminal_size=SIZE, press=["x"])
+
+
+async def _open_st_johns(pilot) -> None:
+    from textual.widgets import DataTable
+
+    from store.demo import review_id
+
+    await pilot.press("r")
+    await pilot.pause()
+    table = pilot.app.screen.query_one("#reviews", DataTable)
+    table.move_cursor(row=table.get_row_index(review_id("hunts-2026-st-johns")))
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+class TestReviews:
+    """The reviews list, a review's page and visit notes mode."""
+
+    def test_reviews(self, snap_compare, app: SchoolnetApp) -> None:
+        assert snap_compare(app, terminal_size=SIZE, press=["r"])
+
+    def test_review_page(self, snap_compare, app: SchoolnetApp) -> None:
+        assert snap_compare(app, terminal_size=SIZE, run_before=_open_st_johns)
+
+    def test_notes_mode(self, snap_compare, app: SchoolnetApp) -> None:
+        async def notes(pilot) -> None:
+            await _open_st_johns(pilot)
+            await pilot.press("v")
+            await pilot.pause()
+
+        assert snap_compare(app, terminal_size=SIZE, run_before=notes)
