@@ -60,7 +60,7 @@ SHOTS = (
     Shot("dashboard-light", theme="textual-light"),
     Shot("help", ["question_mark"]),
     Shot("profile", ["u"]),
-    Shot("coming-soon", ["r"]),
+    Shot("coming-soon", ["m"]),
     Shot("schools", ["s", "slash", *"hart", "enter"]),
     Shot("school-form", ["s", "e"]),
     Shot("networks", ["n"]),
