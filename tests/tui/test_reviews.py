@@ -284,3 +284,43 @@ async def test_produce_the_outcomes_document(app: SchoolnetApp, tmp_path: Path) 
     text = target.read_text()
     assert text.startswith("# Peer review outcomes: St John's CE Primary School")
     assert "## Strengths" in text and "shouting" not in text
+
+
+async def test_pre_meet_and_findings_are_edited_until_the_review_is_locked(
+    app: SchoolnetApp,
+) -> None:
+    from tui.screens.review_forms import TextFieldsScreen
+
+    store = app.store
+    async with app.run_test(size=(120, 50)) as pilot:
+        page = await _open_review(pilot, "hunts-2026-wyton")
+        page.show_tab("tab-timetable")
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, TextFieldsScreen)
+        form.query_one("#premeet_logistics", TextArea).load_text(
+            "Park at the village hall; start 08:30"
+        )
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert store.peer_reviews.get(review_id("hunts-2026-wyton")).premeet_logistics.startswith(
+            "Park"
+        )
+        assert "Park at the village hall" in str(page.query_one("#premeet", Static).render())
+
+        await pilot.press("escape")
+        await pilot.pause()
+        locked = await _open_review(pilot, "hunts-2026-abbots-ripton")
+        await pilot.press("f")
+        await pilot.pause()
+        findings = app.screen
+        findings.query_one("#next_steps", TextArea).load_text("Rewritten after the event")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "is locked" in str(findings.query_one("#form-error", Static).render())
+        assert app.screen is findings
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is locked

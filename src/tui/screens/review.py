@@ -38,6 +38,7 @@ class ReviewScreen(ReviewActions, AreaScreen):
         Binding("greater_than_sign", "advance", "Next stage", key_display=">"),
         Binding("plus", "add_here", "Add", key_display="+"),
         Binding("e", "edit_here", "Edit"),
+        Binding("f", "findings", "Findings"),
         Binding("d", "draft", "Draft outcomes"),
         Binding("g", "agree", "Agree"),
         Binding("o", "export_outcomes", "Outcomes doc"),
@@ -76,7 +77,8 @@ class ReviewScreen(ReviewActions, AreaScreen):
             with TabPane("Pre-meet & timetable", id="tab-timetable"), VerticalScroll():
                 yield Static(id="premeet")
                 yield Static(
-                    "Visit timetable (+ adds a slot, w writes it to print)", classes="table-title"
+                    "Visit timetable (+ adds a slot, w writes it to print; e edits the pre-meet)",
+                    classes="table-title",
                 )
                 yield DataTable(id="slots", cursor_type="row")
             with TabPane("Notes", id="tab-notes"):
@@ -215,8 +217,9 @@ class ReviewScreen(ReviewActions, AreaScreen):
     def _outcomes(self, review: PeerReview) -> None:
         self.query_one("#outcomes-hint", Static).update(
             Text(
-                "d drafts each focus area from its notes; e edits the selected one; g agrees the"
-                " outcomes and locks the review; o writes the outcomes document.",
+                "d drafts each focus area from its notes; e edits the selected one; f edits the"
+                " strengths, excellence and next steps; g agrees the outcomes and locks the"
+                " review; o writes the outcomes document.",
                 style="dim",
             )  # fmt: skip
         )

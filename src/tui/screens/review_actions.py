@@ -15,11 +15,14 @@ from .confirm import ConfirmScreen
 from .message import MessageScreen
 from .network_actions import ExportPathScreen
 from .review_forms import (
+    FINDINGS_FIELDS,
+    PREMEET_FIELDS,
     ActionScreen,
     OutcomeAreaScreen,
     ReviewAmendmentScreen,
     SlotScreen,
     TeamMemberScreen,
+    TextFieldsScreen,
     WorkshopScreen,
 )
 
@@ -118,9 +121,12 @@ class ReviewActions:
             self.notify("+ adds on the Team, Pre-meet & timetable and Workshop tabs.")  # type: ignore[attr-defined]
 
     def action_edit_here(self) -> None:
-        """Edit the workshop record, or the selected outcome area."""
+        """Edit what the current tab shows: pre-meet, workshop, or the selected outcome area."""
         tab = self.active_tab  # type: ignore[attr-defined]
-        if tab == "tab-outcomes":
+        if tab == "tab-timetable":
+            screen = TextFieldsScreen(self.review_id, "Pre-meet record", PREMEET_FIELDS)
+            self._open(screen, "Pre-meet saved.")
+        elif tab == "tab-outcomes":
             area_id = self.selected_key("areas")  # type: ignore[attr-defined]
             if area_id is None:
                 self.notify("Draft the outcomes first (d).")  # type: ignore[attr-defined]
@@ -132,6 +138,11 @@ class ReviewActions:
             people, schools = self._network_people()
             self.show_tab("tab-workshop")  # type: ignore[attr-defined]
             self._open(WorkshopScreen(self.review_id, people, schools), "Workshop saved.")
+
+    def action_findings(self) -> None:
+        """Edit the review's strengths, areas for development, excellence and next steps."""
+        self.show_tab("tab-outcomes")  # type: ignore[attr-defined]
+        self._open(TextFieldsScreen(self.review_id, "Findings", FINDINGS_FIELDS), "Findings saved.")
 
     def action_draft(self) -> None:
         """Draft each focus area's outcomes from its notes."""

@@ -335,3 +335,47 @@ class ReviewAmendmentScreen(FormScreen[str]):
         if not self.show_errors({} if self.text("text") else {"text": "Write the amendment."}):
             return None
         return r.amend_review(self.store, self.review_id, self.text("text"), by=self.text("by")).id
+
+
+class TextFieldsScreen(FormScreen[str]):
+    """Edit a few free-text fields of a review: the pre-meet record, or its findings."""
+
+    DEFAULT_CSS = """
+    TextFieldsScreen > #form { width: 100; }
+    TextFieldsScreen TextArea { height: 5; }
+    """
+
+    def __init__(self, review_id: str, title: str, fields: tuple[tuple[str, str], ...]) -> None:
+        super().__init__()
+        self.TITLE_TEXT = title
+        self.review_id = review_id
+        self.fields = fields
+
+    def compose_fields(self) -> ComposeResult:
+        """One text box per field, filled with what is recorded."""
+        review = self.store.peer_reviews.get(self.review_id)
+        for name, label in self.fields:
+            yield FormField(
+                label, TextArea(getattr(review, name), id=name, language=None), field_id=name
+            )
+
+    def submit(self) -> str | None:
+        """Save them, unless the review is locked (the store then says so under the form)."""
+        values = {
+            name: self.query_one(f"#{name}", TextArea).text.strip() for name, _ in self.fields
+        }
+        r.save_findings(self.store, self.review_id, **values)
+        return self.review_id
+
+
+PREMEET_FIELDS = (
+    ("premeet_context", "Context"),
+    ("premeet_evidence", "Evidence to gather"),
+    ("premeet_logistics", "Logistics"),
+)
+FINDINGS_FIELDS = (
+    ("strengths", "Strengths (one per line)"),
+    ("areas_for_development", "Areas for development (one per line)"),
+    ("area_of_excellence", "Area of excellence"),
+    ("next_steps", "Next steps (one per line)"),
+)
