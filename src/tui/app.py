@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable, Iterable
 from functools import partial
 
@@ -16,23 +17,31 @@ from .areas import AREAS, Area
 from .screens.coming_soon import ComingSoonScreen
 from .screens.dashboard import DashboardScreen
 from .screens.help import HelpScreen
-from .screens.networks import NetworksScreen
 from .screens.profile import ProfileScreen
-from .screens.reviews import ReviewsScreen
-from .screens.schools import SchoolsScreen
-from .screens.sharing import SharingScreen
 
-BUILT: dict[str, Callable[[], Screen[None]]] = {
-    "home": DashboardScreen,
-    "schools": SchoolsScreen,
-    "networks": NetworksScreen,
-    "sharing": SharingScreen,
-    "reviews": ReviewsScreen,
+# Areas that are built, by mode: (module, screen class). They are imported when first
+# opened, not at start-up, so Home paints sooner.
+BUILT: dict[str, tuple[str, str]] = {
+    "home": ("tui.screens.dashboard", "DashboardScreen"),
+    "schools": ("tui.screens.schools", "SchoolsScreen"),
+    "networks": ("tui.screens.networks", "NetworksScreen"),
+    "sharing": ("tui.screens.sharing", "SharingScreen"),
+    "reviews": ("tui.screens.reviews", "ReviewsScreen"),
 }
 
 
+def screen_class(mode: str) -> type[Screen[None]] | None:
+    """The screen class of a built area, importing it if need be."""
+    if mode not in BUILT:
+        return None
+    module, name = BUILT[mode]
+    return getattr(importlib.import_module(module), name)
+
+
 def _screen_for(area: Area) -> Callable[[], Screen[None]]:
-    return BUILT.get(area.mode) or partial(ComingSoonScreen, area)
+    if area.mode not in BUILT:
+        return partial(ComingSoonScreen, area)
+    return lambda: screen_class(area.mode)()  # type: ignore[misc]
 
 
 class SchoolnetApp(App[None]):
