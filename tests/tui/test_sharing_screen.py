@@ -27,6 +27,8 @@ async def _sharing(pilot) -> SharingScreen:
 
 
 async def _settle(pilot) -> None:
+    """Let the pressed button start its worker, then wait for the worker and its results."""
+    await pilot.pause()
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
 
@@ -42,7 +44,7 @@ async def test_export_a_network_with_a_suggested_name(app: SchoolnetApp, tmp_pat
         assert suggested.endswith("hunts-area-primary-partnership-2026-11-23.schoolnet.json")
         target = tmp_path / Path(suggested).name
         screen.query_one("#out", Input).value = str(target)
-        await pilot.click("#export")
+        screen.query_one("#export", Button).press()
         await _settle(pilot)
         bundle = json.loads(target.read_text())
         assert bundle["scope"]["name"] == "Hunts Area Primary Partnership"
@@ -59,12 +61,12 @@ async def test_confidential_export_asks_for_a_passphrase(app: SchoolnetApp, tmp_
         screen.query_one("#out", Input).value = str(tmp_path / "all.schoolnet.json")
         screen.query_one("#confidential", Checkbox).value = True
         await pilot.pause()
-        await pilot.click("#export")
+        screen.query_one("#export", Button).press()
         await pilot.pause()
         assert screen.query_one("#field-out-passphrase").error.startswith("Use a passphrase")
         assert not (tmp_path / "all.schoolnet.json").exists()
         screen.query_one("#out-passphrase", Input).value = "a long passphrase"
-        await pilot.click("#export")
+        screen.query_one("#export", Button).press()
         await _settle(pilot)
         assert (
             json.loads((tmp_path / "all.schoolnet.json").read_text())["format"]
@@ -91,7 +93,7 @@ async def test_preview_apply_and_restore_a_conflict(app: SchoolnetApp, tmp_path:
         screen.query_one("#tabs").active = "tab-receive"
         await pilot.pause()
         screen.query_one("#in", Input).value = str(incoming)
-        await pilot.click("#preview")
+        screen.query_one("#preview", Button).press()
         await _settle(pilot)
         table = screen.query_one("#preview-table", DataTable)
         rows = {
@@ -101,7 +103,7 @@ async def test_preview_apply_and_restore_a_conflict(app: SchoolnetApp, tmp_path:
         assert rows["schools"][1:] == ["0", "1", str(store.schools.count() - 1), "0", "0"]
         assert store.schools.get(houghton).phone == "01480 000001"  # preview changes nothing
         assert not screen.query_one("#apply", Button).disabled
-        await pilot.click("#apply")
+        screen.query_one("#apply", Button).press()
         await _settle(pilot)
         assert store.schools.get(houghton).phone == "01480 999999"
 
@@ -130,7 +132,7 @@ async def test_a_bad_bundle_is_refused_in_a_dialog(app: SchoolnetApp, tmp_path: 
         screen.query_one("#tabs").active = "tab-receive"
         await pilot.pause()
         screen.query_one("#in", Input).value = str(bad)
-        await pilot.click("#preview")
+        screen.query_one("#preview", Button).press()
         await _settle(pilot)
         assert isinstance(app.screen, MessageScreen)
         text = str(app.screen.query_one("#text", Static).render())
