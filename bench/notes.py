@@ -1,6 +1,7 @@
 """Visit notes mode with 2,000 notes on one review, against a bare SQL insert.
 
-Times, in the same run: opening notes mode (push the screen until it has listed the notes),
+Times, in the same run: opening notes mode (push the screen until it has listed the notes;
+the first open of a review's notes builds the screen, later ones reuse it),
 saving one note as the autosave does (the screen's save: the update, its fsync, the list
 refresh), and a bare sqlite3 INSERT of one note with commit on a database with the same
 settings. Goals: median open <= 100 ms, median save <= 20 ms.
@@ -55,17 +56,26 @@ def fill(store: Store, count: int) -> None:
         )
 
 
-async def screen_times(store: Store, runs: int) -> tuple[list[float], list[float]]:
-    """Milliseconds to open notes mode, and to save a note from it."""
+async def screen_times(store: Store, runs: int) -> tuple[list[float], list[float], list[float]]:
+    """Milliseconds to open notes mode the first time, to come back to it, and to save."""
     app = SchoolnetApp(store, ask_profile=False)
+    firsts: list[float] = []
     opens: list[float] = []
     saves: list[float] = []
     async with app.run_test(size=(120, 40)) as pilot:
         for run in range(runs):
+            # The first open of each review's notes builds the screen; later ones reuse it,
+            # as the review page does (it installs one notes screen per review).
+            name = f"notes-{run % 3}"
+            first = not app.is_screen_installed(name)
             start = time.perf_counter()
-            screen = NotesScreen(REVIEW)
-            await app.push_screen(screen)
-            opens.append((time.perf_counter() - start) * 1000)
+            if first:
+                app.install_screen(NotesScreen(REVIEW), name)
+            await app.push_screen(name)
+            await pilot.pause()  # until the screen has handled its mount or resume
+            (firsts if first else opens).append((time.perf_counter() - start) * 1000)
+            screen = app.screen
+            assert isinstance(screen, NotesScreen)
             await pilot.pause()
             editor = screen.query_one("#editor")
             editor.load_text(f"Run {run}: Year 5 pupils debated the fairest way to share.")  # type: ignore[attr-defined]
@@ -75,7 +85,7 @@ async def screen_times(store: Store, runs: int) -> tuple[list[float], list[float
             saves.append((time.perf_counter() - start) * 1000)
             app.pop_screen()
             await pilot.pause()
-    return opens, saves
+    return firsts, opens, saves
 
 
 def bare_insert_ms(path: Path, runs: int) -> list[float]:
@@ -109,16 +119,19 @@ def main() -> int:
         load_demo(store)
         store.save_profile(DEMO_PROFILE)
         fill(store, args.notes)
-        opens, saves = asyncio.run(screen_times(store, args.runs))
+        firsts, opens, saves = asyncio.run(screen_times(store, args.runs))
         store.close()
         bare = bare_insert_ms(path, args.runs)
-    open_ms, save_ms, bare_ms = (statistics.median(x) for x in (opens, saves, bare))
+    first_ms, open_ms, save_ms, bare_ms = (
+        statistics.median(x) for x in (firsts, opens, saves, bare)
+    )
     print(f"notes on the review:           {args.notes}")
     print(f"bare INSERT + commit, median:  {bare_ms:7.1f} ms")
-    print(f"open notes mode, median:       {open_ms:7.1f} ms  (goal <= {GOAL_OPEN_MS:.0f} ms)")
+    print(f"first open of notes mode:      {first_ms:7.1f} ms  (builds the screen)")
+    print(f"open notes mode again, median: {open_ms:7.1f} ms  (goal <= {GOAL_OPEN_MS:.0f} ms)")
     print(f"save one note, median:         {save_ms:7.1f} ms  (goal <= {GOAL_SAVE_MS:.0f} ms,"
           f" {save_ms / bare_ms:.1f}x the bare insert)")  # fmt: skip
-    return 0 if open_ms <= GOAL_OPEN_MS and save_ms <= GOAL_SAVE_MS else 1
+    return 0 if max(first_ms, open_ms) <= GOAL_OPEN_MS and save_ms <= GOAL_SAVE_MS else 1
 
 
 if __name__ == "__main__":

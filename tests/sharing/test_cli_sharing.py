@@ -125,3 +125,52 @@ def test_schema_prints_the_json_schema_of_a_bundle(capsys) -> None:
     assert printed["title"] == "SchoolnetBundle"
     assert set(printed["required"]) >= {"format", "bundle_id", "records", "deleted", "checksum"}
     assert "schools" in printed["$defs"]["Records"]["properties"]
+
+
+def test_outcomes_of_the_demo_review_with_a_concern(demo_db: Path, tmp_path: Path) -> None:
+    target = tmp_path / "st-johns.html"
+    assert (
+        main(
+            ["--db", str(demo_db), "outcomes", review_id("hunts-2026-st-johns"), "-o", str(target)]
+        )
+        == 0
+    )
+    page = target.read_text()
+    assert page.startswith("<!doctype html>")
+    assert "Early reading is taught systematically and with fidelity" in page
+    store = Store.open(demo_db)
+    [concern] = store.concerns.where(review_id=review_id("hunts-2026-st-johns"))
+    store.close()
+    words = {w.strip(".,:;\"'").lower() for w in concern.facts.split() if len(w) > 4}
+    assert words and not {w for w in words if w in page.lower()} - {"pupil", "their", "words"}
+
+
+def test_scr_letter_and_timetable_from_the_command_line(demo_db: Path, tmp_path: Path) -> None:
+    assert (
+        main(
+            [
+                "--db",
+                str(demo_db),
+                "scr-letter",
+                review_id("hunts-2026-st-johns"),
+                "-o",
+                str(tmp_path / "l.md"),
+            ]
+        )
+        == 0
+    )
+    assert "Single Central Record" in (tmp_path / "l.md").read_text()
+    assert (
+        main(
+            [
+                "--db",
+                str(demo_db),
+                "timetable",
+                review_id("hunts-2026-hartford-junior"),
+                "-o",
+                str(tmp_path / "t.html"),
+            ]
+        )
+        == 0
+    )
+    assert "Lesson visits: early reading" in (tmp_path / "t.html").read_text()

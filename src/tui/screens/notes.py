@@ -92,6 +92,12 @@ class NotesScreen(Screen[None]):
         self.query_one("#editor", TextArea).focus()
         self._show_saved("Start typing: notes save themselves when you pause.")
 
+    def on_screen_resume(self) -> None:
+        """Coming back: notes may have changed elsewhere; carry on typing where you were."""
+        if self.is_mounted:
+            self.refresh_list()
+            self.query_one("#editor", TextArea).focus()
+
     def refresh_list(self) -> None:
         """Show the latest notes for the chosen focus area."""
         chosen = self.query_one("#filter", Select).value

@@ -62,10 +62,14 @@ class ReviewActions:
         return [p for p in self.store.people.all() if p.school_id in schools], schools
 
     def action_notes(self) -> None:
-        """Open visit notes mode."""
+        """Open visit notes mode; the screen is kept, so coming back to it is instant."""
         from .notes import NotesScreen
 
-        self.app.push_screen(NotesScreen(self.review_id))  # type: ignore[attr-defined]
+        app = self.app  # type: ignore[attr-defined]
+        name = f"notes-{self.review_id}"
+        if not app.is_screen_installed(name):
+            app.install_screen(NotesScreen(self.review_id), name)
+        app.push_screen(name)
 
     def action_concern(self) -> None:
         """Open the concerns protocol form."""
