@@ -247,18 +247,6 @@ def restore_conflict(store: Store, conflict_id: str) -> None:
         )
 
 
-__all__ = [
-    "BundleRefused",
-    "Scope",
-    "export",
-    "import_file",
-    "preview",
-    "apply",
-    "ledger",
-    "conflicts",
-]
-
-
 def record_label(store: Store, table: str, record_id: str) -> str:
     """A short human name for a record: its name or title, else the start of its id."""
     spec = schema.BY_NAME.get(table)

@@ -14,8 +14,8 @@ from store.models import Network
 from store.rules import lead_criteria_gaps, network_health
 
 from ..formatting import plain
-from .base import AreaScreen
 from .network_actions import NetworkActions
+from .tabbed import TabbedPage
 
 TABLES: dict[str, tuple[str, ...]] = {
     "members": ("School", "Role", "Status", "Joined", "MoU signed", "Ofsted", "Trust"),
@@ -28,7 +28,7 @@ TABLES: dict[str, tuple[str, ...]] = {
 }
 
 
-class NetworkScreen(NetworkActions, AreaScreen):
+class NetworkScreen(NetworkActions, TabbedPage):
     """Everything about one network, tab by tab."""
 
     CSS_PATH = "network.tcss"
@@ -125,7 +125,7 @@ class NetworkScreen(NetworkActions, AreaScreen):
         self.query_one("#findings", Static).update(text or Text("This network meets every rule."))
 
     def _members(self) -> None:
-        table = self._reset("members")
+        table = self.reset_table("members")
         for member in self.store.networks.members(self.network_id, active_only=False):
             school, membership = member.school, member.membership
             table.add_row(
@@ -147,7 +147,7 @@ class NetworkScreen(NetworkActions, AreaScreen):
         self.query_one("#terms", Markdown).update("\n\n".join(parts))
 
     def _people(self, network: Network) -> None:
-        table = self._reset("people")
+        table = self.reset_table("people")
         roles = {
             network.lead_id: "Lead",
             network.deputy_lead_id: "Deputy lead",
@@ -170,7 +170,7 @@ class NetworkScreen(NetworkActions, AreaScreen):
 
     def _history(self) -> None:
         names = {s.id: s.name for s in self.store.schools.all()}
-        moves = self._reset("moves")
+        moves = self.reset_table("moves")
         for move in self.store.membership_moves.where(
             network_id=self.network_id, order_by="proposed_on"
         ):
@@ -183,7 +183,7 @@ class NetworkScreen(NetworkActions, AreaScreen):
                 uk_date(move.ratified_on),
                 key=move.id,
             )
-        events = self._reset("events")
+        events = self.reset_table("events")
         rows = []
         for member in self.store.networks.members(self.network_id, active_only=False):
             for event in self.store.membership_events.where(membership_id=member.membership.id):
@@ -203,7 +203,7 @@ class NetworkScreen(NetworkActions, AreaScreen):
 
     def _support(self) -> None:
         members = self.store.networks.members(self.network_id)
-        studies = self._reset("case-studies")
+        studies = self.reset_table("case-studies")
         for member in members:
             for study in self.store.case_studies.where(
                 school_id=member.school.id, order_by="academic_year"
@@ -216,7 +216,7 @@ class NetworkScreen(NetworkActions, AreaScreen):
                     study.status.label,
                     key=study.id,
                 )
-        balance = self._reset("balance")
+        balance = self.reset_table("balance")
         for row in self.store.networks.support_balance(self.network_id):
             sign = "+" if row.balance > 0 else ""
             balance.add_row(
@@ -228,7 +228,7 @@ class NetworkScreen(NetworkActions, AreaScreen):
             )
 
     def _projects(self) -> None:
-        table = self._reset("projects")
+        table = self.reset_table("projects")
         names = {s.id: s for s in self.store.schools.all()}
         for project in self.store.partnership_projects.where(
             network_id=self.network_id, order_by="title"
@@ -246,22 +246,6 @@ class NetworkScreen(NetworkActions, AreaScreen):
                 plain(listed),
                 key=project.id,
             )
-
-    def _reset(self, table_id: str) -> DataTable[object]:
-        table = self.query_one(f"#{table_id}", DataTable)
-        table.clear()
-        return table
-
-    def selected_key(self, table_id: str) -> str | None:
-        """The row key under the cursor of a table, or None if it is empty."""
-        table = self.query_one(f"#{table_id}", DataTable)
-        if table.row_count == 0:
-            return None
-        return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-
-    def show_tab(self, tab_id: str) -> None:
-        """Bring a tab to the front."""
-        self.query_one("#tabs", TabbedContent).active = tab_id
 
     def action_back(self) -> None:
         """Return to the list of networks."""

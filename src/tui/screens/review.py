@@ -14,8 +14,8 @@ from store.dates import uk_date
 from store.models import PeerReview
 
 from ..formatting import plain
-from .base import AreaScreen
 from .review_actions import ReviewActions
+from .tabbed import TabbedPage
 
 COLUMNS: dict[str, tuple[str, ...]] = {
     "checklist": ("Step", "Stage", "Done on"),
@@ -26,7 +26,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 }
 
 
-class ReviewScreen(ReviewActions, AreaScreen):
+class ReviewScreen(ReviewActions, TabbedPage):
     """One peer review."""
 
     CSS_PATH = "review.tcss"
@@ -152,13 +152,13 @@ class ReviewScreen(ReviewActions, AreaScreen):
             text.append("\nHypotheses\n", style="bold")
             text.append(f"{review.hypotheses}\n")
         self.query_one("#focus", Static).update(text)
-        table = self._reset("checklist")
+        table = self.reset_table("checklist")
         for key, label, stage in r.CHECKLIST:
             done = review.checklist.get(key)
             table.add_row(label, stage.label, uk_date(done) if done else "not yet", key=key)
 
     def _team(self, review: PeerReview, people: dict, schools: dict[str, str]) -> None:
-        table = self._reset("team")
+        table = self.reset_table("team")
         for member in self.store.review_team_members.where(review_id=review.id, order_by="role"):
             person = people.get(member.person_id)
             table.add_row(
@@ -181,7 +181,7 @@ class ReviewScreen(ReviewActions, AreaScreen):
             text.append(f"{label}: ", style="bold")
             text.append(f"{value or 'not recorded'}\n")
         self.query_one("#premeet", Static).update(text)
-        table = self._reset("slots")
+        table = self.reset_table("slots")
         for slot in self.store.review_slots.where(review_id=review.id, order_by="day, starts_at"):
             table.add_row(
                 uk_date(slot.day),
@@ -203,7 +203,7 @@ class ReviewScreen(ReviewActions, AreaScreen):
             text.append(f"{value or 'not recorded'}\n")
         text.append("e edits the workshop record.", style="dim")
         self.query_one("#workshop", Static).update(text)
-        table = self._reset("actions")
+        table = self.reset_table("actions")
         for action in self.store.actions.where(review_id=review.id, order_by="due_on"):
             owner = people.get(action.owner_id or "")
             table.add_row(
@@ -223,7 +223,7 @@ class ReviewScreen(ReviewActions, AreaScreen):
                 style="dim",
             )  # fmt: skip
         )
-        table = self._reset("areas")
+        table = self.reset_table("areas")
         for area in r.outcome_areas(self.store, review.id):
             table.add_row(
                 plain(area.focus_area[:50]),
@@ -251,27 +251,6 @@ class ReviewScreen(ReviewActions, AreaScreen):
             )
             text.append(amendment.text)
         self.query_one("#findings", Static).update(text)
-
-    def _reset(self, table_id: str) -> DataTable[object]:
-        table = self.query_one(f"#{table_id}", DataTable)
-        table.clear()
-        return table
-
-    def selected_key(self, table_id: str) -> str | None:
-        """The row key under the cursor of a table."""
-        table = self.query_one(f"#{table_id}", DataTable)
-        if table.row_count == 0:
-            return None
-        return str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
-
-    @property
-    def active_tab(self) -> str:
-        """The id of the tab in front."""
-        return str(self.query_one("#tabs", TabbedContent).active)
-
-    def show_tab(self, tab_id: str) -> None:
-        """Bring a tab to the front."""
-        self.query_one("#tabs", TabbedContent).active = tab_id
 
     @on(DataTable.RowSelected, "#checklist")
     def checklist_selected(self, event: DataTable.RowSelected) -> None:
