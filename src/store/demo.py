@@ -6,218 +6,37 @@ is already present is left alone, so the demo can be loaded any number of times.
 
 from __future__ import annotations
 
-import uuid
-from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
-from typing import Any
+from datetime import date, datetime, time, timedelta
 
 from . import demo_data as d
 from . import models as m
 from .db import Store
+from .demo_ids import (
+    ANCHOR,
+    YEAR_2025,
+    YEAR_2026,
+    Loader,
+    demo_id,
+    head_id,
+    network_id,
+    review_id,
+    school_id,
+)
+from .demo_reviews import CONCERN_REVIEW, REVIEWS, add_concern, add_review
 from .enums import PersonRole
-from .repository import Repository
 
-_NAMESPACE = uuid.UUID("6f1c1d52-8a0e-4f57-9d0b-5c2f3b8e7a10")
-# The data describe the school year as it stood on this day; it fixes which meetings
-# were held and which actions are done, so the data set is the same whenever it is made.
-ANCHOR = date(2026, 11, 23)
-_YEAR_2025 = (
-    date(2025, 9, 24),
-    date(2025, 11, 19),
-    date(2026, 1, 21),
-    date(2026, 3, 18),
-    date(2026, 5, 13),
-    date(2026, 7, 8),
-)
-_YEAR_2026 = (
-    date(2026, 9, 23),
-    date(2026, 11, 18),
-    date(2027, 1, 20),
-    date(2027, 3, 17),
-    date(2027, 5, 12),
-    date(2027, 7, 7),
-)
-_CHECKLIST_BY_STAGE = {
-    "planned": ("mou_signed",),
-    "pre_meet": ("mou_signed", "scr_letter_sent", "concerns_protocol_shared"),
-    "visit": (
-        "mou_signed",
-        "scr_letter_sent",
-        "concerns_protocol_shared",
-        "timetable_shared",
-        "pre_meet_held",
-    ),
-    "workshop": (
-        "mou_signed",
-        "scr_letter_sent",
-        "concerns_protocol_shared",
-        "timetable_shared",
-        "pre_meet_held",
-    ),
-    "outcomes_agreed": (
-        "mou_signed",
-        "scr_letter_sent",
-        "concerns_protocol_shared",
-        "timetable_shared",
-        "pre_meet_held",
-        "workshop_held",
-        "outcomes_agreed",
-    ),
-}
-
-
-def demo_id(*parts: str) -> str:
-    """The stable id of a demo record."""
-    return str(uuid.uuid5(_NAMESPACE, ":".join(parts)))
-
-
-@dataclass(frozen=True)
-class DemoReview:
-    """A peer review in the demo."""
-
-    key: str
-    network: str
-    host: str
-    year: str
-    stage: str
-    starts_on: date
-    lead: str
-    team: tuple[str, ...]
-    champion: str | None = None
-
-
-REVIEWS = (
-    DemoReview(
-        "hunts-2025-hartford-infant",
-        "hunts",
-        "hartford-infant",
-        "2025/26",
-        "outcomes_agreed",
-        date(2025, 11, 12),
-        "stukeley-meadows",
-        ("houghton",),
-        "st-annes",
-    ),
-    DemoReview(
-        "hunts-2025-houghton",
-        "hunts",
-        "houghton",
-        "2025/26",
-        "outcomes_agreed",
-        date(2026, 2, 4),
-        "abbots-ripton",
-        ("wyton",),
-        "hartford-junior",
-    ),
-    DemoReview(
-        "hunts-2025-stukeley",
-        "hunts",
-        "stukeley-meadows",
-        "2025/26",
-        "outcomes_agreed",
-        date(2026, 5, 6),
-        "hartford-junior",
-        ("st-johns",),
-        "abbots-ripton",
-    ),
-    DemoReview(
-        "hunts-2026-abbots-ripton",
-        "hunts",
-        "abbots-ripton",
-        "2026/27",
-        "outcomes_agreed",
-        date(2026, 10, 7),
-        "stukeley-meadows",
-        ("st-annes",),
-        "houghton",
-    ),
-    DemoReview(
-        "hunts-2026-st-johns",
-        "hunts",
-        "st-johns",
-        "2026/27",
-        "workshop",
-        date(2026, 11, 11),
-        "abbots-ripton",
-        ("hartford-infant", "wyton"),
-        "stukeley-meadows",
-    ),
-    DemoReview(
-        "hunts-2026-hartford-junior",
-        "hunts",
-        "hartford-junior",
-        "2026/27",
-        "visit",
-        date(2026, 11, 25),
-        "houghton",
-        ("st-annes",),
-    ),
-    DemoReview(
-        "hunts-2026-wyton",
-        "hunts",
-        "wyton",
-        "2026/27",
-        "pre_meet",
-        date(2027, 1, 13),
-        "hartford-infant",
-        ("stukeley-meadows",),
-    ),
-    DemoReview(
-        "hunts-2026-st-annes",
-        "hunts",
-        "st-annes",
-        "2026/27",
-        "planned",
-        date(2027, 2, 10),
-        "wyton",
-        (),
-    ),
-    DemoReview(
-        "south-2026-binley-park",
-        "cov-south",
-        "binley-park",
-        "2026/27",
-        "planned",
-        date(2027, 3, 3),
-        "earlsdon-vale",
-        ("finham-brook",),
-    ),
-)
-CONCERN_REVIEW = "hunts-2026-st-johns"
-
-
-class _Loader:
-    """Adds demo records whose ids are not yet in the database."""
-
-    def __init__(self, store: Store) -> None:
-        self.store = store
-        self.added = 0
-
-    def put(self, repo: Repository[Any], record: m.Record) -> None:
-        if repo.find(record.id) is None:
-            repo.add(record.model_copy(update={"created_by": "schoolnet demo"}))
-            self.added += 1
-
-
-def school_id(key: str) -> str:
-    """Id of a demo school."""
-    return demo_id("school", key)
-
-
-def head_id(key: str) -> str:
-    """Id of the head of a demo school."""
-    return demo_id("head", key)
-
-
-def network_id(key: str) -> str:
-    """Id of a demo network."""
-    return demo_id("network", key)
-
-
-def review_id(key: str) -> str:
-    """Id of a demo peer review."""
-    return demo_id("review", key)
-
+__all__ = [
+    "ANCHOR",
+    "CONCERN_REVIEW",
+    "DEMO_PROFILE",
+    "REVIEWS",
+    "demo_id",
+    "head_id",
+    "load_demo",
+    "network_id",
+    "review_id",
+    "school_id",
+]
 
 DEMO_PROFILE = m.UserProfile(
     name="Claire Whitfield",
@@ -229,22 +48,22 @@ DEMO_PROFILE = m.UserProfile(
 
 def load_demo(store: Store) -> int:
     """Add the demo data set to the store; returns how many records were new."""
-    loader = _Loader(store)
+    loader = Loader(store)
     with store.db.atomic():
         _schools_and_people(loader)
         for network in d.NETWORKS:
             _network(loader, network)
         _move(loader)
         for review in REVIEWS:
-            _review(loader, review)
-        _concern(loader)
+            add_review(loader, review)
+        add_concern(loader)
         _case_studies(loader)
         _support(loader)
         _projects(loader)
     return loader.added
 
 
-def _schools_and_people(loader: _Loader) -> None:
+def _schools_and_people(loader: Loader) -> None:
     store = loader.store
     leads = {n.lead_school: n for n in d.NETWORKS}
     deputies = {n.deputy_school for n in d.NETWORKS}
@@ -334,7 +153,7 @@ def _coordinator_for(network: d.DemoNetwork) -> str:
     return head_id(network.lead_school)
 
 
-def _network(loader: _Loader, network: d.DemoNetwork) -> None:
+def _network(loader: Loader, network: d.DemoNetwork) -> None:
     store = loader.store
     net_id = network_id(network.key)
     loader.put(
@@ -379,7 +198,7 @@ def _network(loader: _Loader, network: d.DemoNetwork) -> None:
 
 
 def _membership(
-    loader: _Loader,
+    loader: Loader,
     network: d.DemoNetwork,
     key: str,
     role: str,
@@ -423,7 +242,7 @@ def _membership(
     return member_id
 
 
-def _move(loader: _Loader) -> None:
+def _move(loader: Loader) -> None:
     """Henley Green moved from Coventry North to Coventry East in October 2025."""
     store = loader.store
     north = next(n for n in d.NETWORKS if n.key == "cov-north")
@@ -454,9 +273,9 @@ def _move(loader: _Loader) -> None:
     )
 
 
-def _meetings(loader: _Loader, network: d.DemoNetwork) -> None:
+def _meetings(loader: Loader, network: d.DemoNetwork) -> None:
     store = loader.store
-    dates = _YEAR_2025 + _YEAR_2026[: network.meetings_2026_27]
+    dates = YEAR_2025 + YEAR_2026[: network.meetings_2026_27]
     heads = [head_id(key) for key in network.schools]
     kind = "partnership" if network.kind == "cross_sector_partnership" else "slg"
     for number, day in enumerate(dates):
@@ -534,7 +353,7 @@ def _meetings(loader: _Loader, network: d.DemoNetwork) -> None:
         )
 
 
-def _plan(loader: _Loader, network: d.DemoNetwork) -> None:
+def _plan(loader: Loader, network: d.DemoNetwork) -> None:
     store = loader.store
     plan_id = demo_id("plan", network.key, "2026/27")
     loader.put(
@@ -581,151 +400,7 @@ def _plan(loader: _Loader, network: d.DemoNetwork) -> None:
         )
 
 
-def _review(loader: _Loader, review: DemoReview) -> None:
-    store = loader.store
-    rid = review_id(review.key)
-    done = _CHECKLIST_BY_STAGE[review.stage]
-    has_findings = review.stage in ("workshop", "outcomes_agreed")
-    loader.put(
-        store.peer_reviews,
-        m.PeerReview(
-            id=rid,
-            network_id=network_id(review.network),
-            host_school_id=school_id(review.host),
-            academic_year=review.year,
-            stage=review.stage,
-            starts_on=review.starts_on,
-            ends_on=review.starts_on + timedelta(days=1),
-            lead_reviewer_id=head_id(review.lead),
-            improvement_champion_id=head_id(review.champion) if review.champion else None,
-            focus_areas=list(d.FOCUS_AREAS),
-            hypotheses="Self-evaluation suggests early reading is a strength and subject"
-            " leadership beyond English and maths is still developing.",
-            strengths=d.STRENGTHS if has_findings else "",
-            areas_for_development=d.AREAS_FOR_DEVELOPMENT if has_findings else "",
-            checklist={
-                item: review.starts_on - timedelta(days=30 - 4 * n) for n, item in enumerate(done)
-            },
-            premeet_context=(
-                "A one-form-entry school with a new leadership team and a rising roll."
-                if review.stage != "planned"
-                else ""
-            ),
-            workshop_participants=(
-                "Head, deputy head, English and SEND leads, two governors" if has_findings else ""
-            ),
-            workshop_went_well=(
-                "Leaders recognised the evidence and owned the actions." if has_findings else ""
-            ),
-            workshop_even_better_if=(
-                "More middle leaders had joined the workshop." if has_findings else ""
-            ),
-            area_of_excellence="Early reading" if review.stage == "outcomes_agreed" else "",
-            next_steps=(
-                "Middle leaders visit lessons each half term\nShare the reading approach with the"
-                " cluster"
-                if has_findings
-                else ""
-            ),
-            locked_on=(
-                review.starts_on + timedelta(days=14) if review.stage == "outcomes_agreed" else None
-            ),
-        ),
-    )
-    if has_findings:
-        for position, focus in enumerate(d.FOCUS_AREAS):
-            went_well, even_better_if, development = d.OUTCOMES[position]
-            loader.put(
-                store.outcome_areas,
-                m.OutcomeArea(
-                    id=demo_id("outcome", review.key, str(position)),
-                    review_id=rid,
-                    position=position,
-                    focus_area=focus,
-                    went_well=went_well,
-                    even_better_if=even_better_if,
-                    areas_for_development=development,
-                ),
-            )
-    if review.stage == "visit":
-        for number, (clock, activity, who, where) in enumerate(d.TIMETABLE):
-            loader.put(
-                store.review_slots,
-                m.ReviewSlot(
-                    id=demo_id("slot", review.key, str(number)),
-                    review_id=rid,
-                    day=review.starts_on,
-                    starts_at=clock,
-                    activity=activity,
-                    who=who,
-                    location=where,
-                ),
-            )
-    for role, key in [("lead reviewer", review.lead), *(("reviewer", k) for k in review.team)]:
-        loader.put(
-            store.review_team_members,
-            m.ReviewTeamMember(
-                id=demo_id("team", review.key, key),
-                review_id=rid,
-                person_id=head_id(key),
-                role=role,
-                employing_school_id=school_id(key),
-                dbs_confirmed=True,
-                dbs_confirmed_on=review.starts_on - timedelta(days=21),
-            ),
-        )
-    if review.key == CONCERN_REVIEW:
-        start = datetime.combine(review.starts_on, time(9, 10), tzinfo=UTC)
-        for number, (area, kind, text) in enumerate(d.VISIT_NOTES):
-            loader.put(
-                store.evidence_notes,
-                m.EvidenceNote(
-                    id=demo_id("note", review.key, str(number)),
-                    review_id=rid,
-                    noted_at=start + timedelta(minutes=25 * number),
-                    focus_area=d.FOCUS_AREAS[area],
-                    evidence_type=kind,
-                    text=text,
-                ),
-            )
-    if has_findings:
-        loader.put(
-            store.actions,
-            m.Action(
-                id=demo_id("action", review.key),
-                description="Plan a cycle of lesson visits for"
-                " each middle leader, with a reviewer from a partner school",
-                owner_id=head_id(review.host),
-                due_on=review.starts_on + timedelta(days=60),
-                status="done" if review.year == "2025/26" else "open",
-                source="review",
-                network_id=network_id(review.network),
-                review_id=rid,
-            ),
-        )
-
-
-def _concern(loader: _Loader) -> None:
-    day = next(r.starts_on for r in REVIEWS if r.key == CONCERN_REVIEW)
-    loader.put(
-        loader.store.concerns,
-        m.Concern(
-            id=demo_id("concern", CONCERN_REVIEW),
-            review_id=review_id(CONCERN_REVIEW),
-            category="safeguarding",
-            facts="During pupil voice a Year 5 pupil said, in their own words: \"I don't like going"
-            ' home on Fridays because of the shouting." The pupil looked anxious and went quiet.',
-            occurred_at=datetime.combine(day, time(13, 40)),
-            place="Year 5 classroom",
-            raised_by="Claire Whitfield (Lead Reviewer)",
-            reported_to="Designated safeguarding lead of the host school",
-            reported_at=datetime.combine(day, time(13, 55)),
-            follow_up="The DSL logged the disclosure and is following the school's procedures.",
-        ),
-    )
-
-
-def _case_studies(loader: _Loader) -> None:
+def _case_studies(loader: Loader) -> None:
     alliance = next(n for n in d.NETWORKS if n.key == "eoe-alliance")
     topics = (
         "Enquiry-based learning in science",
@@ -757,7 +432,7 @@ def _case_studies(loader: _Loader) -> None:
             )
 
 
-def _support(loader: _Loader) -> None:
+def _support(loader: Loader) -> None:
     exchanges = (
         ("hunts", "stukeley-meadows", "st-johns", "Maths mastery coaching for Year 3 and 4", 12),
         ("hunts", "abbots-ripton", "st-johns", "Early reading audit and phonics training", 8),
@@ -782,7 +457,7 @@ def _support(loader: _Loader) -> None:
         )
 
 
-def _projects(loader: _Loader) -> None:
+def _projects(loader: Loader) -> None:
     projects = (
         (
             "science",
