@@ -80,3 +80,13 @@ async def test_q_quits(app: SchoolnetApp, key: str) -> None:
         await pilot.press(key)
         await pilot.pause()
         assert not app.is_running
+
+
+async def test_escape_leaves_a_text_box_so_area_keys_work_again(app: SchoolnetApp) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("s", "slash", "n")  # "n" is typed into the search box...
+        await pilot.pause()
+        assert app.current_mode == "schools"
+        await pilot.press("escape", "n")  # ...until escape leaves the box
+        await pilot.pause()
+        assert app.current_mode == "networks"
