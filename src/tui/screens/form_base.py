@@ -136,6 +136,7 @@ class FormScreen(ModalScreen[T | None], Generic[T]):
         if errors:
             first = next(f for f in self.query(FormField) if f.field_id in errors)
             first.control.focus()
+            first.scroll_visible()
         return not errors
 
     def date_field(

@@ -204,16 +204,20 @@ class SlotScreen(FormScreen[str]):
         return slot.id
 
 
-class WorkshopScreen(FormScreen[str]):
-    """The improvement workshop: champion, who took part, what went well, even better if."""
-
-    TITLE_TEXT = "Improvement workshop"
+class _ChoosingPeople(FormScreen[str]):
+    """A review form that offers the network's people to choose from."""
 
     def __init__(self, review_id: str, people: list[Person], schools: dict[str, str]) -> None:
         super().__init__()
         self.review_id = review_id
         self.people = people
         self.schools = schools
+
+
+class WorkshopScreen(_ChoosingPeople):
+    """The improvement workshop: champion, who took part, what went well, even better if."""
+
+    TITLE_TEXT = "Improvement workshop"
 
     def compose_fields(self) -> ComposeResult:
         """The workshop's fields, filled with what is recorded."""
@@ -242,16 +246,10 @@ class WorkshopScreen(FormScreen[str]):
         return self.review_id
 
 
-class ActionScreen(FormScreen[str]):
+class ActionScreen(_ChoosingPeople):
     """An action agreed at the workshop, with owner and due date."""
 
     TITLE_TEXT = "Add a workshop action"
-
-    def __init__(self, review_id: str, people: list[Person], schools: dict[str, str]) -> None:
-        super().__init__()
-        self.review_id = review_id
-        self.people = people
-        self.schools = schools
 
     def compose_fields(self) -> ComposeResult:
         """What, who and when."""

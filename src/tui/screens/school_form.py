@@ -5,21 +5,16 @@ from __future__ import annotations
 from typing import Any
 
 from pydantic import ValidationError
-from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
-from textual.widget import Widget
-from textual.widgets import Button, Input, Select, Static
+from textual.widgets import Input, Select
 
-from store import Store
 from store.dates import parse_uk_date, uk_date
 from store.enums import RELIGIOUS_CHARACTERS, OfstedJudgement, Phase, Sector
 from store.errors import DuplicateValue
 from store.models import School
 
 from ..widgets.form_field import FormField
+from .form_base import FormScreen
 
 TEXT_FIELDS: tuple[tuple[str, str, str], ...] = (
     ("name", "Name", "e.g. Houghton Primary School"),
@@ -42,56 +37,40 @@ FRIENDLY = {
 }
 
 
-class SchoolFormScreen(ModalScreen[School | None]):
+class SchoolFormScreen(FormScreen[School]):
     """The school form; dismisses with the saved school, or None if cancelled."""
 
-    CSS_PATH = "school_form.tcss"
-    BINDINGS = [
-        Binding("escape", "cancel", "Cancel"),
-        Binding("ctrl+s", "save", "Save"),
-    ]
+    DEFAULT_CSS = """
+    SchoolFormScreen > #form { height: 90%; max-height: 90%; }
+    SchoolFormScreen #fields { height: 1fr; max-height: 100%; }
+    """
 
     def __init__(self, school: School | None = None) -> None:
         super().__init__()
         self.school = school
+        self.TITLE_TEXT = f"Edit {school.name}" if school else "Add a school"
 
-    @property
-    def store(self) -> Store:
-        """The app's store."""
-        return self.app.store  # type: ignore[attr-defined]
-
-    def compose(self) -> ComposeResult:
-        """Every field of a school, then Save and Cancel."""
+    def compose_fields(self) -> ComposeResult:
+        """Every field of a school."""
         school = self.school
-        title = f"Edit {school.name}" if school else "Add a school"
-        with Vertical(id="school-form"):
-            yield Static(title, classes="form-title", markup=False)
-            with VerticalScroll(id="fields"):
-                for name, label, placeholder in TEXT_FIELDS[:2]:
-                    yield self._text(name, label, placeholder)
-                yield FormField("Phase", self._select("phase", Phase), field_id="phase")
-                yield FormField(
-                    "Sector", self._select("sector", Sector, blank=False), field_id="sector"
-                )
-                yield FormField(
-                    "Latest Ofsted judgement",
-                    self._select("ofsted_judgement", OfstedJudgement, blank=False),
-                    field_id="ofsted_judgement",
-                )
-                yield self._text(
-                    "ofsted_date",
-                    "Date of that judgement",
-                    "15/01/2026, 2026-01-15 or 15 Jan 2026",
-                    value=uk_date(school.ofsted_date) if school else "",
-                )
-                yield FormField(
-                    "Religious character", self._religion(), field_id="religious_character"
-                )
-                for name, label, placeholder in TEXT_FIELDS[2:]:
-                    yield self._text(name, label, placeholder)
-            with Horizontal(id="buttons"):
-                yield Button("Save (ctrl+s)", variant="primary", id="save")
-                yield Button("Cancel", id="cancel")
+        for name, label, placeholder in TEXT_FIELDS[:2]:
+            yield self._text(name, label, placeholder)
+        yield FormField("Phase", self._select("phase", Phase), field_id="phase")
+        yield FormField("Sector", self._select("sector", Sector, blank=False), field_id="sector")
+        yield FormField(
+            "Latest Ofsted judgement",
+            self._select("ofsted_judgement", OfstedJudgement, blank=False),
+            field_id="ofsted_judgement",
+        )
+        yield self._text(
+            "ofsted_date",
+            "Date of that judgement",
+            "15/01/2026, 2026-01-15 or 15 Jan 2026",
+            value=uk_date(school.ofsted_date) if school else "",
+        )
+        yield FormField("Religious character", self._religion(), field_id="religious_character")
+        for name, label, placeholder in TEXT_FIELDS[2:]:
+            yield self._text(name, label, placeholder)
 
     def _text(self, name: str, label: str, placeholder: str, value: str | None = None) -> FormField:
         if value is None:
@@ -153,44 +132,19 @@ class SchoolFormScreen(ModalScreen[School | None]):
             other = self.store.schools.by_urn(school.urn)
             if other and other.id != school.id:
                 errors["urn"] = f"{other.name} already has URN {school.urn}."
-        for field in self.query(FormField):
-            field.set_error(errors.get(field.field_id))
-        if errors:
-            first = next(f for f in self.query(FormField) if f.field_id in errors)
-            first.control.focus()
-            first.scroll_visible()
+        if not self.show_errors(errors):
             return None
         return school
 
-    @on(Button.Pressed, "#save")
-    def action_save(self) -> None:
-        """Save the school if every field is valid."""
+    def submit(self) -> School | None:
+        """Save the school if every field is valid; a taken URN shows beside its field."""
         school = self._validated()
         if school is None:
-            return
+            return None
         try:
-            saved = (
+            return (
                 self.store.schools.update(school) if self.school else self.store.schools.add(school)
             )
         except DuplicateValue as error:
-            self.query_one("#field-urn", FormField).set_error(str(error))
-            return
-        self.dismiss(saved)
-
-    @on(Input.Submitted)
-    def submitted(self) -> None:
-        """Enter in any field saves, as in most forms."""
-        self.action_save()
-
-    @on(Button.Pressed, "#cancel")
-    def action_cancel(self) -> None:
-        """Close without saving."""
-        self.dismiss(None)
-
-    def field(self, name: str) -> FormField:
-        """The form field for a school attribute."""
-        return self.query_one(f"#field-{name}", FormField)
-
-    def control(self, name: str) -> Widget:
-        """The control for a school attribute."""
-        return self.field(name).control
+            self.field("urn").set_error(str(error))
+            return None
