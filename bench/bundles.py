@@ -1,9 +1,9 @@
 """Bundle export and import against a bare baseline measured in the same run.
 
 For 10,000 and 100,000 records (half schools, half people at those schools):
-- export: ours (`sharing.export`: query, build, checksum, JSON, write) against the same
+- export: ours (`exchange.export`: query, build, checksum, JSON, write) against the same
   rows read with bare sqlite3 and written with one `json.dumps`;
-- import into an empty database: ours (`sharing.import_file`: read, check the checksum,
+- import into an empty database: ours (`exchange.import_file`: read, check the checksum,
   validate every record, check references, plan the merge, back up, write in one
   transaction) against `json.loads` of the same file and a bare `executemany` of its rows.
 Goals: a 10,000-record import under 1 s; both within 3x of the baseline.
@@ -21,10 +21,11 @@ import tempfile
 import time
 from pathlib import Path
 
-from store import Store, sharing
-from store.bundle import Scope
+from store import Store
 from store.models import Person, School
 from store.schema import PEOPLE, SCHOOLS
+from store.sharing import exchange
+from store.sharing.bundle import Scope
 
 GOAL_IMPORT_10K_S = 1.0
 GOAL_RATIO = 3.0
@@ -88,11 +89,11 @@ def measure(count: int, folder: Path) -> dict[str, float]:
     source = Store.open(folder / f"source-{count}.db")
     fill(source, count)
     bundle_file = folder / f"all-{count}.schoolnet.json"
-    ours_export = timed(lambda: sharing.export(source, bundle_file, Scope("everything")))
+    ours_export = timed(lambda: exchange.export(source, bundle_file, Scope("everything")))
     base_export = timed(lambda: baseline_export(source.path, folder / f"base-{count}.json"))
     source.close()
     target = Store.open(folder / f"target-{count}.db")
-    ours_import = timed(lambda: sharing.import_file(target, bundle_file))
+    ours_import = timed(lambda: exchange.import_file(target, bundle_file))
     assert target.schools.count() + target.people.count() == count
     target.close()
     bare = Store.open(folder / f"bare-{count}.db")  # the same schema, made by schoolnet

@@ -23,7 +23,7 @@ from pathlib import Path
 from store import Store
 from store.models import School
 from tui.app import SchoolnetApp
-from tui.screens.schools import SHOWN_AT_MOST, SchoolsScreen
+from tui.screens.schools.schools import SHOWN_AT_MOST, SchoolsScreen
 
 GOAL_MS = 50.0
 SEARCHES = ("hart", "primary", "1102", "coventry", "three spires", "st j")

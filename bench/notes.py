@@ -23,11 +23,12 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from store import Store
-from store.demo import DEMO_PROFILE, load_demo, review_id
+from store.demo.builder import DEMO_PROFILE, load_demo
+from store.demo.ids import review_id
 from store.models import EvidenceNote
 from store.schema import EVIDENCE_NOTES
 from tui.app import SchoolnetApp
-from tui.screens.notes import NotesScreen
+from tui.screens.review.notes import NotesScreen
 
 GOAL_OPEN_MS, GOAL_SAVE_MS = 100.0, 20.0
 REVIEW = review_id("hunts-2026-st-johns")

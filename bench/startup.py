@@ -58,7 +58,7 @@ def main() -> int:
     if shutil.which("tmux") is None:
         print("bench/startup.py needs tmux.", file=sys.stderr)
         return 2
-    schoolnet = shutil.which("schoolnet") or f"{sys.executable} -m tui"
+    schoolnet = shutil.which("schoolnet") or f"{sys.executable} -m cli"
     with tempfile.TemporaryDirectory() as home:
         env = {"XDG_DATA_HOME": home, "TERM": "xterm-256color"}
         # First use makes and fills the demo database; time the ordinary, later launches.

@@ -18,10 +18,12 @@ from pathlib import Path
 
 from textual.pilot import Pilot
 
-from store import Store, sharing
-from store.bundle import Scope
-from store.demo import ANCHOR, DEMO_PROFILE, load_demo, school_id
+from store import Store
+from store.demo.builder import DEMO_PROFILE, load_demo
+from store.demo.ids import ANCHOR, school_id
 from store.models import School
+from store.sharing import exchange
+from store.sharing.bundle import Scope
 from tui.app import SchoolnetApp
 
 OUT = Path(__file__).resolve().parent.parent / "screenshots"
@@ -128,7 +130,7 @@ def _colleague_bundle(db: Path, folder: Path) -> None:
     houghton = colleague.schools.get(school_id("houghton"))
     colleague.schools.update(houghton.model_copy(update={"phone": "01480 462200"}))
     colleague.schools.add(School(name="Fenstanton and Hilton Primary School", town="Fenstanton"))
-    sharing.export(colleague, folder / COLLEAGUE_BUNDLE, Scope("everything"))
+    exchange.export(colleague, folder / COLLEAGUE_BUNDLE, Scope("everything"))
     colleague.close()
 
 

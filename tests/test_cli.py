@@ -9,14 +9,14 @@ from pathlib import Path
 
 import pytest
 
+from cli.main import main
 from store import Store
-from tui.__main__ import main
 
 
 def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     """Run the real command in a fresh interpreter."""
     return subprocess.run(
-        [sys.executable, "-m", "tui", *args], capture_output=True, text=True, env=env, timeout=60
+        [sys.executable, "-m", "cli", *args], capture_output=True, text=True, env=env, timeout=60
     )
 
 

@@ -5,7 +5,7 @@ This package never imports Textual; the UI calls it, never the other way round.
 
 from __future__ import annotations
 
-from .db import Store
-from .errors import StoreError
+from store.db import Store
+from store.errors import StoreError
 
 __all__ = ["Store", "StoreError"]

@@ -11,14 +11,16 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from . import schema
-from .dates import Clock, utc_now
-from .errors import DatabaseUnavailable, NewerDatabase, NotASchoolnetDatabase
-from .migrations import APPLICATION_ID, SCHEMA_VERSION, migrate
-from .models import UserProfile
-from .queries import DashboardQueries
-from .repositories import NetworkRepository, PeopleRepository, SchoolRepository
-from .repository import Repository
+from store import schema
+from store.dashboard import DashboardQueries
+from store.dates import Clock, utc_now
+from store.errors import DatabaseUnavailable, NewerDatabase, NotASchoolnetDatabase
+from store.migrations import APPLICATION_ID, SCHEMA_VERSION, migrate
+from store.models import UserProfile
+from store.repositories.base import Repository
+from store.repositories.networks import NetworkRepository
+from store.repositories.people import PeopleRepository
+from store.repositories.schools import SchoolRepository
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 _BUSY_TIMEOUT_MS = 5000
@@ -85,7 +87,7 @@ class Store:
     @classmethod
     def open(cls, path: Path | str | None = None, *, clock: Clock = utc_now) -> Store:
         """Open (creating if needed) the database at path, or at the default location."""
-        from .paths import default_db_path
+        from store.paths import default_db_path
 
         target = Path(path) if path is not None else default_db_path()
         _check_file(target)

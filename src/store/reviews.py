@@ -7,10 +7,10 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from .dates import academic_year_of
-from .enums import ActionSource, EvidenceType, ReviewStage, ReviewStyle
-from .errors import StoreError
-from .models import (
+from store.dates import academic_year_of
+from store.enums import ActionSource, EvidenceType, ReviewStage, ReviewStyle
+from store.errors import StoreError
+from store.models import (
     Action,
     Concern,
     ConcernAmendment,
@@ -20,10 +20,10 @@ from .models import (
     ReviewAmendment,
     ReviewTeamMember,
 )
-from .schema import EVIDENCE_NOTES
+from store.schema import EVIDENCE_NOTES
 
 if TYPE_CHECKING:
-    from .db import Store
+    from store.db import Store
 
 STAGES = tuple(ReviewStage)
 # Checklist items in the order they fall, each with the stage it must be done in.

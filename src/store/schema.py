@@ -15,9 +15,9 @@ from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, TypeAdapter
 
-from . import models as m
+from store import models
 
-M = TypeVar("M", bound=m.Record)
+M = TypeVar("M", bound=models.Record)
 # One encoder made once: json.dumps with options builds a new encoder on every call.
 _encode_json = json.JSONEncoder(sort_keys=True, ensure_ascii=False).encode
 _EMPTY_JSON = {dict: "{}", list: "[]"}
@@ -105,11 +105,11 @@ class TableSpec(Generic[M]):
         return self.model.model_validate(data)
 
 
-SCHOOLS = TableSpec("schools", m.School)
-PEOPLE = TableSpec("people", m.Person, {"school_id": "schools"})
+SCHOOLS = TableSpec("schools", models.School)
+PEOPLE = TableSpec("people", models.Person, {"school_id": "schools"})
 NETWORKS = TableSpec(
     "networks",
-    m.Network,
+    models.Network,
     {
         "lead_school_id": "schools",
         "lead_id": "people",
@@ -118,24 +118,24 @@ NETWORKS = TableSpec(
     },
 )
 MEMBERSHIPS = TableSpec(
-    "memberships", m.Membership, {"network_id": "networks", "school_id": "schools"}
+    "memberships", models.Membership, {"network_id": "networks", "school_id": "schools"}
 )
 MEMBERSHIP_EVENTS = TableSpec(
-    "membership_events", m.MembershipEvent, {"membership_id": "memberships"}
+    "membership_events", models.MembershipEvent, {"membership_id": "memberships"}
 )
 MEMBERSHIP_MOVES = TableSpec(
-    "membership_moves", m.MembershipMove, {"network_id": "networks", "school_id": "schools"}
+    "membership_moves", models.MembershipMove, {"network_id": "networks", "school_id": "schools"}
 )
-MEETINGS = TableSpec("meetings", m.Meeting, {"network_id": "networks"})
-AGENDA_ITEMS = TableSpec("agenda_items", m.AgendaItem, {"meeting_id": "meetings"})
+MEETINGS = TableSpec("meetings", models.Meeting, {"network_id": "networks"})
+AGENDA_ITEMS = TableSpec("agenda_items", models.AgendaItem, {"meeting_id": "meetings"})
 ATTENDANCES = TableSpec(
-    "attendances", m.Attendance, {"meeting_id": "meetings", "person_id": "people"}
+    "attendances", models.Attendance, {"meeting_id": "meetings", "person_id": "people"}
 )
-ACTION_PLANS = TableSpec("action_plans", m.ActionPlan, {"network_id": "networks"})
-PLAN_PRIORITIES = TableSpec("plan_priorities", m.PlanPriority, {"plan_id": "action_plans"})
+ACTION_PLANS = TableSpec("action_plans", models.ActionPlan, {"network_id": "networks"})
+PLAN_PRIORITIES = TableSpec("plan_priorities", models.PlanPriority, {"plan_id": "action_plans"})
 PEER_REVIEWS = TableSpec(
     "peer_reviews",
-    m.PeerReview,
+    models.PeerReview,
     {
         "network_id": "networks",
         "host_school_id": "schools",
@@ -145,28 +145,28 @@ PEER_REVIEWS = TableSpec(
 )
 REVIEW_TEAM_MEMBERS = TableSpec(
     "review_team_members",
-    m.ReviewTeamMember,
+    models.ReviewTeamMember,
     {"review_id": "peer_reviews", "person_id": "people", "employing_school_id": "schools"},
 )
-EVIDENCE_NOTES = TableSpec("evidence_notes", m.EvidenceNote, {"review_id": "peer_reviews"})
+EVIDENCE_NOTES = TableSpec("evidence_notes", models.EvidenceNote, {"review_id": "peer_reviews"})
 CONCERNS = TableSpec(
-    "concerns", m.Concern, {"review_id": "peer_reviews"}, confidential=True, append_only=True
+    "concerns", models.Concern, {"review_id": "peer_reviews"}, confidential=True, append_only=True
 )
 CONCERN_AMENDMENTS = TableSpec(
     "concern_amendments",
-    m.ConcernAmendment,
+    models.ConcernAmendment,
     {"concern_id": "concerns"},
     confidential=True,
     append_only=True,
 )
-REVIEW_SLOTS = TableSpec("review_slots", m.ReviewSlot, {"review_id": "peer_reviews"})
-OUTCOME_AREAS = TableSpec("outcome_areas", m.OutcomeArea, {"review_id": "peer_reviews"})
+REVIEW_SLOTS = TableSpec("review_slots", models.ReviewSlot, {"review_id": "peer_reviews"})
+OUTCOME_AREAS = TableSpec("outcome_areas", models.OutcomeArea, {"review_id": "peer_reviews"})
 REVIEW_AMENDMENTS = TableSpec(
-    "review_amendments", m.ReviewAmendment, {"review_id": "peer_reviews"}, append_only=True
+    "review_amendments", models.ReviewAmendment, {"review_id": "peer_reviews"}, append_only=True
 )
 ACTIONS = TableSpec(
     "actions",
-    m.Action,
+    models.Action,
     {
         "owner_id": "people",
         "network_id": "networks",
@@ -175,18 +175,18 @@ ACTIONS = TableSpec(
         "review_id": "peer_reviews",
     },
 )
-CASE_STUDIES = TableSpec("case_studies", m.CaseStudy, {"school_id": "schools"})
+CASE_STUDIES = TableSpec("case_studies", models.CaseStudy, {"school_id": "schools"})
 SUPPORT_EXCHANGES = TableSpec(
     "support_exchanges",
-    m.SupportExchange,
+    models.SupportExchange,
     {"network_id": "networks", "giver_school_id": "schools", "receiver_school_id": "schools"},
 )
 PARTNERSHIP_PROJECTS = TableSpec(
-    "partnership_projects", m.PartnershipProject, {"network_id": "networks"}
+    "partnership_projects", models.PartnershipProject, {"network_id": "networks"}
 )
 PROJECT_PARTNERS = TableSpec(
     "project_partners",
-    m.ProjectPartner,
+    models.ProjectPartner,
     {"project_id": "partnership_projects", "school_id": "schools"},
 )
 

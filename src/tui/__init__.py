@@ -1,1 +1,1 @@
-"""schoolnet's Textual user interface and command line."""
+"""schoolnet's Textual user interface; it reads and writes only through store."""

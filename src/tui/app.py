@@ -12,21 +12,20 @@ from textual.screen import Screen
 
 from store import Store
 from store.models import UserProfile
-
-from .areas import AREAS, Area
-from .screens.coming_soon import ComingSoonScreen
-from .screens.dashboard import DashboardScreen
-from .screens.help import HelpScreen
-from .screens.profile import ProfileScreen
+from tui.areas import AREAS, Area
+from tui.screens.coming_soon import ComingSoonScreen
+from tui.screens.help import HelpScreen
+from tui.screens.home.dashboard import DashboardScreen
+from tui.screens.profile import ProfileScreen
 
 # Areas that are built, by mode: (module, screen class). They are imported when first
 # opened, not at start-up, so Home paints sooner.
 BUILT: dict[str, tuple[str, str]] = {
-    "home": ("tui.screens.dashboard", "DashboardScreen"),
-    "schools": ("tui.screens.schools", "SchoolsScreen"),
-    "networks": ("tui.screens.networks", "NetworksScreen"),
-    "sharing": ("tui.screens.sharing", "SharingScreen"),
-    "reviews": ("tui.screens.reviews", "ReviewsScreen"),
+    "home": ("tui.screens.home.dashboard", "DashboardScreen"),
+    "schools": ("tui.screens.schools.schools", "SchoolsScreen"),
+    "networks": ("tui.screens.network.networks", "NetworksScreen"),
+    "sharing": ("tui.screens.sharing.sharing", "SharingScreen"),
+    "reviews": ("tui.screens.review.reviews", "ReviewsScreen"),
 }
 
 

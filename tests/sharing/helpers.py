@@ -6,8 +6,8 @@ import json
 from typing import Any
 
 from store import Store
-from store.bundle import Scope, build, check, encode
-from store.merge import ImportPlan, apply_plan, plan_import
+from store.sharing.bundle import Scope, build, check, encode
+from store.sharing.merge import ImportPlan, apply_plan, plan_import
 
 
 def bundle_bytes(store: Store, scope: Scope | None = None, **options: Any) -> bytes:

@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 
+from cli.main import main
 from store import Store
-from store.bundle import Scope, build, checksum, encode
-from store.crypto import encrypt
 from store.models import Membership, Network, School
-from tui.__main__ import main
+from store.sharing.bundle import Scope, build, checksum, encode
+from store.sharing.crypto import encrypt
 
 from ..conftest import TickingClock
 
@@ -171,7 +171,7 @@ def test_refusal_from_the_real_command_has_no_traceback(db: Path, tmp_path: Path
     bad = tmp_path / "bad.schoolnet.json"
     bad.write_bytes(b"{not json")
     result = subprocess.run(
-        [sys.executable, "-m", "tui", "--db", str(db), "import", str(bad)],
+        [sys.executable, "-m", "cli", "--db", str(db), "import", str(bad)],
         capture_output=True,
         text=True,
         timeout=60,
@@ -185,7 +185,7 @@ def test_refusal_from_the_real_command_has_no_traceback(db: Path, tmp_path: Path
 
 @pytest.mark.parametrize("fraction", [0.01, 0.1, 0.33, 0.5, 0.77, 0.9, 0.99])
 def test_a_bundle_cut_short_anywhere_says_so(good: dict, tmp_path: Path, fraction: float) -> None:
-    from store.bundle import BundleRefused, read
+    from store.sharing.bundle import BundleRefused, read
 
     raw = encode(good)
     path = tmp_path / "cut.schoolnet.json"

@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from cli.main import main
 from store import Store
-from store.demo import load_demo, review_id
-from tui.__main__ import main
+from store.demo.builder import load_demo
+from store.demo.ids import review_id
 
 
 @pytest.fixture

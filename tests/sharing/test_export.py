@@ -8,9 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from store import Store, StoreError, sharing
-from store.bundle import FORMAT, Scope, build, checksum, read
-from store.demo import load_demo, network_id, review_id
+from store import Store, StoreError
+from store.demo.builder import load_demo
+from store.demo.ids import network_id, review_id
+from store.sharing import exchange
+from store.sharing.bundle import FORMAT, Scope, build, checksum, read
 
 
 @pytest.fixture
@@ -52,7 +54,7 @@ def test_everything_leaves_out_concerns_unless_asked(demo: Store) -> None:
 
 
 def test_network_scope_holds_the_network_and_what_it_refers_to(demo: Store) -> None:
-    scope = sharing.scope_for(demo, "network", "Hunts Area Primary Partnership")
+    scope = exchange.scope_for(demo, "network", "Hunts Area Primary Partnership")
     records = build(demo, scope)["records"]
     assert [n["id"] for n in records["networks"]] == [network_id("hunts")]
     assert len(records["schools"]) == 8
@@ -66,7 +68,7 @@ def test_network_scope_holds_the_network_and_what_it_refers_to(demo: Store) -> N
 
 
 def test_review_scope_brings_its_notes_and_what_they_need(demo: Store) -> None:
-    scope = sharing.scope_for(demo, "review", review_id("hunts-2026-st-johns"))
+    scope = exchange.scope_for(demo, "review", review_id("hunts-2026-st-johns"))
     records = build(demo, scope)["records"]
     assert len(records["peer_reviews"]) == 1
     assert len(records["evidence_notes"]) == 10
@@ -76,7 +78,7 @@ def test_review_scope_brings_its_notes_and_what_they_need(demo: Store) -> None:
 
 def test_encrypted_bundle_reveals_nothing_outside(demo: Store, tmp_path: Path) -> None:
     path = tmp_path / "all.schoolnet.json"
-    sharing.export(
+    exchange.export(
         demo, path, Scope("everything"), include_confidential=True, passphrase="correct horse"
     )
     envelope = json.loads(path.read_text())
@@ -91,7 +93,7 @@ def test_encrypted_bundle_reveals_nothing_outside(demo: Store, tmp_path: Path) -
 
 def test_confidential_export_needs_a_passphrase(demo: Store, tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="only exported encrypted"):
-        sharing.export(demo, tmp_path / "x.json", Scope("everything"), include_confidential=True)
+        exchange.export(demo, tmp_path / "x.json", Scope("everything"), include_confidential=True)
     assert not (tmp_path / "x.json").exists()
 
 
@@ -99,17 +101,17 @@ def test_suggested_file_name() -> None:
     from datetime import datetime
 
     scope = Scope("network", "x", "Hunts Area Primary Partnership")
-    assert sharing.suggested_name(scope, datetime(2026, 11, 23)) == (
+    assert exchange.suggested_name(scope, datetime(2026, 11, 23)) == (
         "hunts-area-primary-partnership-2026-11-23.schoolnet.json"
     )
 
 
 def test_export_is_recorded_in_the_ledger(demo: Store, tmp_path: Path) -> None:
-    done = sharing.export(demo, tmp_path / "a.schoolnet.json", Scope("everything"))
-    [entry] = sharing.ledger(demo)
+    done = exchange.export(demo, tmp_path / "a.schoolnet.json", Scope("everything"))
+    [entry] = exchange.ledger(demo)
     assert (entry.direction, entry.bundle_id, entry.checksum) == (
         "sent",
         done.bundle_id,
         done.checksum,
     )
-    assert sharing.unsent_changes(demo) == 0
+    assert exchange.unsent_changes(demo) == 0

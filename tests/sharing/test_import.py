@@ -7,11 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from store import Store, sharing
-from store.backups import KEEP, list_backups, restore
-from store.bundle import BundleRefused, Scope
-from store.demo import load_demo, review_id
+from store import Store
+from store.demo.builder import load_demo
+from store.demo.ids import review_id
 from store.models import Membership, Network, School
+from store.sharing import exchange
+from store.sharing.backups import KEEP, list_backups, restore
+from store.sharing.bundle import BundleRefused, Scope
 
 from ..conftest import TickingClock
 from .helpers import bundle_bytes, data, receive
@@ -80,15 +82,15 @@ def test_same_field_edited_on_both_sides_newer_wins_and_loser_is_logged(pair) ->
         == second.schools.get(school.id).town
         == "Houghton village"
     )
-    [logged] = sharing.conflicts(first)
+    [logged] = exchange.conflicts(first)
     assert (logged.field, logged.kept_value, logged.lost_value) == (
         "town",
         "Houghton village",
         "St Ives",
     )
-    sharing.restore_conflict(first, logged.id)
+    exchange.restore_conflict(first, logged.id)
     assert first.schools.get(school.id).town == "St Ives"
-    assert sharing.conflicts(first)[0].restored_at is not None
+    assert exchange.conflicts(first)[0].restored_at is not None
     receive(second, bundle_bytes(first))  # the restored value is a new edit and travels
     assert second.schools.get(school.id).town == "St Ives"
 
@@ -155,11 +157,11 @@ def test_dangling_reference_is_refused_and_nothing_changes(pair) -> None:
     school = first.schools.add(School(name="A"))
     network = first.networks.add(Network(name="N"))
     first.memberships.add(Membership(network_id=network.id, school_id=school.id))
-    from store.bundle import build, check, encode
+    from store.sharing.bundle import build, check, encode
 
     bundle = build(first, Scope("everything"))
     del bundle["records"]["schools"]
-    from store.bundle import checksum
+    from store.sharing.bundle import checksum
 
     bundle["checksum"] = checksum(bundle)
     import json
@@ -174,20 +176,20 @@ def test_import_backs_up_first_and_keeps_ten(tmp_path: Path) -> None:
     target = Store.open(tmp_path / "target.db", clock=TickingClock())
     source.schools.add(School(name="A"))
     path = tmp_path / "a.schoolnet.json"
-    sharing.export(source, path, Scope("everything"))
+    exchange.export(source, path, Scope("everything"))
     for _ in range(KEEP + 2):
-        sharing.import_file(target, path)
+        exchange.import_file(target, path)
     assert len(list_backups(target)) == KEEP
     [first_backup] = list_backups(target)[-1:]
     assert first_backup.path.stat().st_mode & 0o777 == 0o600
-    received = [e for e in sharing.ledger(target) if e.direction == "received"]
+    received = [e for e in exchange.ledger(target) if e.direction == "received"]
     assert len(received) == KEEP + 2
 
 
 def test_restore_puts_a_backup_back(tmp_path: Path) -> None:
     store = Store.open(tmp_path / "db.db", clock=TickingClock())
     store.schools.add(School(name="Before"))
-    from store.backups import backup
+    from store.sharing.backups import backup
 
     saved = backup(store)
     store.schools.add(School(name="After"))

@@ -5,8 +5,9 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from store import Store, sharing
+from store import Store
 from store.models import School
+from store.sharing import exchange
 
 from ..conftest import TickingClock, frozen_clock
 from .helpers import bundle_bytes, data, receive, tombstones
@@ -153,11 +154,11 @@ def test_every_overwritten_value_is_in_a_conflicts_log(
     _exchange_all(stores, order)
     final = getattr(stores[0].schools.get(ids[0]), field)
     assert all(getattr(store.schools.get(ids[0]), field) == final for store in stores)
-    logged = {c.lost_value for store in stores for c in sharing.conflicts(store)}
+    logged = {c.lost_value for store in stores for c in exchange.conflicts(store)}
     assert {v for v in values if v != final} <= logged
     for store, value in zip(stores, values, strict=True):
         if value != final:  # whoever lost their own edit can find it, and restore it, at home
-            assert value in {c.lost_value for c in sharing.conflicts(store)}
-    assert all(c.record_id == ids[0] for store in stores for c in sharing.conflicts(store))
+            assert value in {c.lost_value for c in exchange.conflicts(store)}
+    assert all(c.record_id == ids[0] for store in stores for c in exchange.conflicts(store))
     for other, value in untouched.items():
         assert all(getattr(store.schools.get(ids[1]), other) == value for store in stores)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from store import Store
-from store.demo import DEMO_PROFILE, load_demo
+from store.demo.builder import DEMO_PROFILE, load_demo
 
 
 def test_network_summaries_on_the_demo_data(store: Store) -> None:

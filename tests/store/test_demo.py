@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections import Counter
 
 from store import Store
-from store.demo import load_demo, network_id
+from store.demo.builder import load_demo
+from store.demo.ids import network_id
 from store.enums import OfstedJudgement, ReviewStage
 
 

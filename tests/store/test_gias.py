@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from store import Store
-from store.gias import NotARegisterFile, import_gias
+from store.membership.gias import NotARegisterFile, import_gias
 
 COLUMNS = [
     "URN", "LA (name)", "EstablishmentName", "TypeOfEstablishment (name)",

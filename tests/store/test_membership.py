@@ -8,7 +8,7 @@ import pytest
 
 from store import Store
 from store.enums import MembershipStatus, MoveKind
-from store.membership import (
+from store.membership.joining import (
     MembershipStepRefused,
     accept,
     approve,

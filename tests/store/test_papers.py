@@ -6,9 +6,9 @@ from datetime import date
 from pathlib import Path
 
 from store import Store
-from store.membership import accept, nominate
+from store.documents.nomination import write_nomination_form
+from store.membership.joining import accept, nominate
 from store.models import Network, School
-from store.papers import write_nomination_form
 
 
 def _nominated(store: Store) -> str:

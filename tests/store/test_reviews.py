@@ -6,13 +6,13 @@ from datetime import date
 
 import pytest
 
-from store import Store
-from store import reviews as r
-from store.demo import head_id, load_demo, network_id, review_id, school_id
+from store import Store, reviews
+from store.demo.builder import load_demo
+from store.demo.ids import head_id, network_id, review_id, school_id
+from store.documents.review_papers import outcomes, scr_letter, to_html, to_markdown
 from store.enums import ReviewStage
 from store.errors import RecordIsFinal
 from store.models import Concern
-from store.review_papers import outcomes, scr_letter, to_html, to_markdown
 
 
 @pytest.fixture
@@ -22,7 +22,7 @@ def demo(store: Store) -> Store:
 
 
 def _review(store: Store) -> str:
-    review = r.create(
+    review = reviews.create(
         store,
         network_id=network_id("hunts"),
         host_school_id=school_id("houghton"),
@@ -52,11 +52,12 @@ def test_set_up_puts_the_review_in_its_academic_year_with_its_lead(demo: Store) 
 def test_a_reviewer_from_the_host_school_is_refused(demo: Store) -> None:
     rid = _review(demo)
     with pytest.raises(
-        r.ReviewRefused, match="Tom Ashworth works at Houghton Primary School, the host school"
+        reviews.ReviewRefused,
+        match="Tom Ashworth works at Houghton Primary School, the host school",
     ):
-        r.add_team_member(demo, rid, head_id("houghton"))
-    with pytest.raises(r.ReviewRefused, match="the host school"):
-        r.create(
+        reviews.add_team_member(demo, rid, head_id("houghton"))
+    with pytest.raises(reviews.ReviewRefused, match="the host school"):
+        reviews.create(
             demo, network_id=network_id("hunts"), host_school_id=school_id("houghton"),
             starts_on=date(2027, 3, 10), lead_reviewer_id=head_id("houghton"),
         )  # fmt: skip
@@ -66,34 +67,36 @@ def test_a_reviewer_from_the_host_school_is_refused(demo: Store) -> None:
 def test_stages_follow_the_checklist(demo: Store) -> None:
     rid = _review(demo)
     review = demo.peer_reviews.get(rid)
-    assert r.next_step(review) == "Next: MoU signed by the host school."
-    with pytest.raises(r.ReviewRefused, match="First: MoU signed by the host school; SCR letter"):
-        r.advance(demo, rid)
+    assert reviews.next_step(review) == "Next: MoU signed by the host school."
+    with pytest.raises(
+        reviews.ReviewRefused, match="First: MoU signed by the host school; SCR letter"
+    ):
+        reviews.advance(demo, rid)
     for item in ("mou_signed", "scr_letter_sent", "concerns_protocol_shared"):
-        r.tick(demo, rid, item, date(2027, 2, 1))
-    assert r.next_step(demo.peer_reviews.get(rid)) == "Next: move on to the pre-meet stage."
-    assert r.advance(demo, rid).stage == ReviewStage.PRE_MEET
-    r.tick(demo, rid, "timetable_shared", date(2027, 3, 1))
-    r.tick(demo, rid, "pre_meet_held", date(2027, 3, 2))
-    assert r.advance(demo, rid).stage == ReviewStage.VISIT
-    assert r.advance(demo, rid).stage == ReviewStage.WORKSHOP
-    with pytest.raises(r.ReviewRefused, match="Improvement workshop held"):
-        r.agree_outcomes(demo, rid, date(2027, 3, 20))
-    r.tick(demo, rid, "workshop_held", date(2027, 3, 12))
-    agreed = r.agree_outcomes(demo, rid, date(2027, 3, 20))
+        reviews.tick(demo, rid, item, date(2027, 2, 1))
+    assert reviews.next_step(demo.peer_reviews.get(rid)) == "Next: move on to the pre-meet stage."
+    assert reviews.advance(demo, rid).stage == ReviewStage.PRE_MEET
+    reviews.tick(demo, rid, "timetable_shared", date(2027, 3, 1))
+    reviews.tick(demo, rid, "pre_meet_held", date(2027, 3, 2))
+    assert reviews.advance(demo, rid).stage == ReviewStage.VISIT
+    assert reviews.advance(demo, rid).stage == ReviewStage.WORKSHOP
+    with pytest.raises(reviews.ReviewRefused, match="Improvement workshop held"):
+        reviews.agree_outcomes(demo, rid, date(2027, 3, 20))
+    reviews.tick(demo, rid, "workshop_held", date(2027, 3, 12))
+    agreed = reviews.agree_outcomes(demo, rid, date(2027, 3, 20))
     assert (agreed.stage, agreed.locked_on) == (ReviewStage.OUTCOMES_AGREED, date(2027, 3, 20))
     assert agreed.checklist["outcomes_agreed"] == date(2027, 3, 20)
-    assert r.next_step(agreed) == "Done: outcomes agreed and the review is locked."
+    assert reviews.next_step(agreed) == "Done: outcomes agreed and the review is locked."
 
 
 def test_a_locked_review_changes_only_by_dated_amendment(demo: Store) -> None:
     rid = review_id("hunts-2026-abbots-ripton")
-    with pytest.raises(r.ReviewRefused, match="locked: record a change as a dated amendment"):
-        r.save_findings(demo, rid, strengths="Rewritten later")
-    area = r.outcome_areas(demo, rid)[0]
-    with pytest.raises(r.ReviewRefused, match="locked"):
-        r.save_outcome_area(demo, area.model_copy(update={"went_well": "x"}))
-    r.amend_review(
+    with pytest.raises(reviews.ReviewRefused, match="locked: record a change as a dated amendment"):
+        reviews.save_findings(demo, rid, strengths="Rewritten later")
+    area = reviews.outcome_areas(demo, rid)[0]
+    with pytest.raises(reviews.ReviewRefused, match="locked"):
+        reviews.save_outcome_area(demo, area.model_copy(update={"went_well": "x"}))
+    reviews.amend_review(
         demo, rid, "Estimate for reading changed after the Ofsted visit.", by="Fiona Grant"
     )
     markdown = to_markdown(outcomes(demo, rid))
@@ -102,18 +105,18 @@ def test_a_locked_review_changes_only_by_dated_amendment(demo: Store) -> None:
 
 
 def test_progress_against_the_target(demo: Store) -> None:
-    assert str(r.progress(demo, network_id("hunts"), "2026/27")) == "1 of 8 reviews done"
-    assert str(r.progress(demo, network_id("hunts"), "2025/26")) == "3 of 8 reviews done"
+    assert str(reviews.progress(demo, network_id("hunts"), "2026/27")) == "1 of 8 reviews done"
+    assert str(reviews.progress(demo, network_id("hunts"), "2025/26")) == "3 of 8 reviews done"
 
 
 def test_concerns_are_never_edited_only_amended(demo: Store) -> None:
     rid = review_id("hunts-2026-st-johns")
-    concern = r.raise_concern(
+    concern = reviews.raise_concern(
         demo, Concern(review_id=rid, category="health_and_safety", facts="Fire door propped open")
     )
     with pytest.raises(RecordIsFinal, match="not edited: add a dated amendment"):
         demo.concerns.update(concern.model_copy(update={"facts": "nothing"}))
-    r.amend_concern(
+    reviews.amend_concern(
         demo, concern.id, "Site manager closed the door at 11:20.", by="Claire Whitfield"
     )
     assert demo.concerns.get(concern.id).facts == "Fire door propped open"
@@ -124,26 +127,26 @@ def test_concerns_are_never_edited_only_amended(demo: Store) -> None:
 def test_notes_are_timestamped_and_filtered_by_focus_area(demo: Store) -> None:
     rid = review_id("hunts-2026-st-johns")
     focus = demo.peer_reviews.get(rid).focus_areas[1]
-    note = r.new_note(demo, rid, text="Year 3 maths: same task for all", focus_area=focus)
+    note = reviews.new_note(demo, rid, text="Year 3 maths: same task for all", focus_area=focus)
     assert note.noted_at is not None
-    assert note in r.notes(demo, rid, focus)
-    assert all(n.focus_area == focus for n in r.notes(demo, rid, focus))
-    assert len(r.notes(demo, rid)) == 11
+    assert note in reviews.notes(demo, rid, focus)
+    assert all(n.focus_area == focus for n in reviews.notes(demo, rid, focus))
+    assert len(reviews.notes(demo, rid)) == 11
 
 
 def test_draft_outcomes_from_tagged_notes(demo: Store) -> None:
     rid = _review(demo)
     focus = demo.peer_reviews.get(rid).focus_areas[0]
-    r.new_note(demo, rid, text="Year 6 writing: strong editing", focus_area=focus)
-    areas = r.draft_outcomes(demo, rid)
+    reviews.new_note(demo, rid, text="Year 6 writing: strong editing", focus_area=focus)
+    areas = reviews.draft_outcomes(demo, rid)
     assert [a.focus_area for a in areas] == demo.peer_reviews.get(rid).focus_areas
     assert areas[0].went_well == "- Year 6 writing: strong editing"
-    assert len(r.draft_outcomes(demo, rid)) == 2  # drafting again adds nothing
+    assert len(reviews.draft_outcomes(demo, rid)) == 2  # drafting again adds nothing
 
 
 def test_workshop_actions_join_the_action_list(demo: Store) -> None:
     rid = _review(demo)
-    action = r.add_action(
+    action = reviews.add_action(
         demo,
         rid,
         "Run a writing moderation twilight",

@@ -7,9 +7,10 @@ from datetime import date, datetime
 import pytest
 
 from store import Store
-from store.demo import load_demo, network_id
+from store.demo.builder import load_demo
+from store.demo.ids import network_id
+from store.membership.health import all_network_health, lead_criteria_gaps, network_health
 from store.models import LeadCriteria, Meeting, Membership, Network, Person, School
-from store.rules import all_network_health, lead_criteria_gaps, network_health
 
 TODAY = date(2026, 11, 23)
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from store import Store
-from store.demo import DEMO_PROFILE, load_demo
+from store.demo.builder import DEMO_PROFILE, load_demo
 from tui.app import SchoolnetApp
 
 from ..conftest import TickingClock

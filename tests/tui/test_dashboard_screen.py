@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.widgets import DataTable
 
 from store import Store
-from store.demo import network_id
+from store.demo.ids import network_id
 from store.models import Network
 from tui.app import SchoolnetApp
 

@@ -7,8 +7,8 @@ import pytest
 from tui.app import SchoolnetApp, screen_class
 from tui.areas import AREAS
 from tui.screens.coming_soon import ComingSoonScreen
-from tui.screens.dashboard import DashboardScreen
 from tui.screens.help import HelpScreen
+from tui.screens.home.dashboard import DashboardScreen
 
 
 async def test_app_opens_on_the_dashboard(app: SchoolnetApp) -> None:

@@ -6,19 +6,19 @@ from pathlib import Path
 
 from textual.widgets import DataTable, Input, Select, Static, TabbedContent, TextArea
 
-from store.demo import network_id, school_id
+from store.demo.ids import network_id, school_id
 from store.enums import MembershipStatus
 from tui.app import SchoolnetApp
-from tui.screens.network import NetworkScreen
-from tui.screens.network_actions import ExportPathScreen
-from tui.screens.network_forms import (
+from tui.screens.network.network import NetworkScreen
+from tui.screens.network.network_actions import ExportPathScreen
+from tui.screens.network.network_forms import (
     LeadCriteriaScreen,
     MoveScreen,
     NominateScreen,
     SignOffScreen,
     TermsScreen,
 )
-from tui.screens.networks import NetworksScreen
+from tui.screens.network.networks import NetworksScreen
 
 
 async def _open(pilot, name: str) -> NetworkScreen:
@@ -206,7 +206,12 @@ async def test_export_nomination_form(app: SchoolnetApp, tmp_path: Path) -> None
 async def test_add_case_study_support_project_and_person(app: SchoolnetApp) -> None:
     from textual.widgets import SelectionList
 
-    from tui.screens.record_forms import CaseStudyScreen, PersonScreen, ProjectScreen, SupportScreen
+    from tui.screens.network.record_forms import (
+        CaseStudyScreen,
+        PersonScreen,
+        ProjectScreen,
+        SupportScreen,
+    )
 
     store = app.store
     hunts = network_id("hunts")

@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 from store import Store
-from store.demo import DEMO_PROFILE, load_demo, review_id
+from store.demo.builder import DEMO_PROFILE, load_demo
+from store.demo.ids import review_id
 
 pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="needs tmux")
 
@@ -45,7 +46,7 @@ def test_a_note_typed_before_a_kill_9_is_there_after(tmp_path: Path) -> None:
     store.save_profile(DEMO_PROFILE)
     store.close()
     socket = f"schoolnet-crash-{os.getpid()}"
-    command = f"exec {sys.executable} -m tui --db {db}"  # exec: the pane pid is the app itself
+    command = f"exec {sys.executable} -m cli --db {db}"  # exec: the pane pid is the app itself
     _tmux(socket, "new-session", "-d", "-s", "crash", "-x", "120", "-y", "40", command)
     try:
         _wait_for(socket, "Hunts Area")

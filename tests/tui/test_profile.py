@@ -7,9 +7,9 @@ from pathlib import Path
 from textual.widgets import DataTable, Input, Static
 
 from store import Store
-from store.demo import DEMO_PROFILE, load_demo
+from store.demo.builder import DEMO_PROFILE, load_demo
 from tui.app import SchoolnetApp
-from tui.screens.dashboard import DashboardScreen
+from tui.screens.home.dashboard import DashboardScreen
 from tui.screens.profile import NAME_REQUIRED, ProfileScreen
 
 from ..conftest import TickingClock

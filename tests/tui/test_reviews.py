@@ -7,17 +7,18 @@ from pathlib import Path
 from textual.widgets import Checkbox, DataTable, Input, Select, Static, TextArea
 
 from store import Store
-from store.demo import DEMO_PROFILE, head_id, review_id, school_id
+from store.demo.builder import DEMO_PROFILE
+from store.demo.ids import head_id, review_id, school_id
 from store.enums import ReviewStage
 from tui.app import SchoolnetApp
-from tui.screens.concern_form import ConcernFormScreen
-from tui.screens.concerns import ConcernsScreen
-from tui.screens.confirm import ConfirmScreen
-from tui.screens.network_actions import ExportPathScreen
-from tui.screens.notes import NotesScreen
-from tui.screens.review import ReviewScreen
-from tui.screens.review_forms import ActionScreen, ReviewSetupScreen, TeamMemberScreen
-from tui.screens.reviews import ReviewsScreen
+from tui.screens.dialogs.confirm import ConfirmScreen
+from tui.screens.network.network_actions import ExportPathScreen
+from tui.screens.review.concern_form import ConcernFormScreen
+from tui.screens.review.concerns import ConcernsScreen
+from tui.screens.review.notes import NotesScreen
+from tui.screens.review.review import ReviewScreen
+from tui.screens.review.review_forms import ActionScreen, ReviewSetupScreen, TeamMemberScreen
+from tui.screens.review.reviews import ReviewsScreen
 
 from ..conftest import TickingClock
 
@@ -289,7 +290,7 @@ async def test_produce_the_outcomes_document(app: SchoolnetApp, tmp_path: Path) 
 async def test_pre_meet_and_findings_are_edited_until_the_review_is_locked(
     app: SchoolnetApp,
 ) -> None:
-    from tui.screens.review_forms import TextFieldsScreen
+    from tui.screens.review.review_forms import TextFieldsScreen
 
     store = app.store
     async with app.run_test(size=(120, 50)) as pilot:

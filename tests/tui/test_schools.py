@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from textual.widgets import DataTable, Input, Static
 
-from store.demo import school_id
+from store.demo.ids import school_id
 from tui.app import SchoolnetApp
-from tui.screens.confirm import ConfirmScreen
-from tui.screens.school_form import SchoolFormScreen
-from tui.screens.schools import SchoolsScreen
+from tui.screens.dialogs.confirm import ConfirmScreen
+from tui.screens.schools.school_form import SchoolFormScreen
+from tui.screens.schools.schools import SchoolsScreen
 
 
 def _names(app: SchoolnetApp) -> list[str]:

@@ -8,13 +8,14 @@ from pathlib import Path
 
 from textual.widgets import Button, Checkbox, DataTable, Input, Select, Static
 
-from store import Store, sharing
-from store.bundle import Scope
-from store.demo import network_id, school_id
+from store import Store
+from store.demo.ids import network_id, school_id
+from store.sharing import exchange
+from store.sharing.bundle import Scope
 from tui.app import SchoolnetApp
-from tui.screens.confirm import ConfirmScreen
-from tui.screens.message import MessageScreen
-from tui.screens.sharing import SharingScreen
+from tui.screens.dialogs.confirm import ConfirmScreen
+from tui.screens.dialogs.message import MessageScreen
+from tui.screens.sharing.sharing import SharingScreen
 
 from ..conftest import TickingClock
 
@@ -79,7 +80,7 @@ async def test_preview_apply_and_restore_a_conflict(app: SchoolnetApp, tmp_path:
     colleague_path = tmp_path / "colleague.db"
     colleague = Store.open(colleague_path, clock=TickingClock(store.clock.now))  # type: ignore[attr-defined]
     houghton = school_id("houghton")
-    sharing.import_file(colleague, _export(store, tmp_path / "base.schoolnet.json"))
+    exchange.import_file(colleague, _export(store, tmp_path / "base.schoolnet.json"))
     store.schools.update(store.schools.get(houghton).model_copy(update={"phone": "01480 000001"}))
     colleague.clock.now = store.clock.now + timedelta(seconds=5)  # type: ignore[attr-defined]
     colleague.schools.update(
@@ -143,7 +144,7 @@ async def test_a_bad_bundle_is_refused_in_a_dialog(app: SchoolnetApp, tmp_path: 
 
 
 def _export(store: Store, path: Path) -> Path:
-    sharing.export(store, path, Scope("everything"))
+    exchange.export(store, path, Scope("everything"))
     return path
 
 
@@ -151,7 +152,7 @@ async def test_text_from_a_bundle_is_shown_as_data_everywhere(
     app: SchoolnetApp, tmp_path: Path
 ) -> None:
     from store.models import Membership, Network, School
-    from tui.screens.network import NetworkScreen
+    from tui.screens.network.network import NetworkScreen
 
     sender = Store.open(tmp_path / "sender.db", clock=TickingClock())
     school = sender.schools.add(
@@ -161,7 +162,7 @@ async def test_text_from_a_bundle_is_shown_as_data_everywhere(
     sender.memberships.add(Membership(network_id=network.id, school_id=school.id, status="active"))
     path = _export(sender, tmp_path / "markup.schoolnet.json")
     sender.close()
-    sharing.import_file(app.store, path)
+    exchange.import_file(app.store, path)
     async with app.run_test(size=(120, 50)) as pilot:
         await pilot.press("s")
         await pilot.pause()

@@ -76,7 +76,7 @@ class TestSharing:
 async def _open_st_johns(pilot) -> None:
     from textual.widgets import DataTable
 
-    from store.demo import review_id
+    from store.demo.ids import review_id
 
     await pilot.press("r")
     await pilot.pause()

@@ -7,8 +7,8 @@ from textual.app import ComposeResult
 from textual.containers import Center, Vertical
 from textual.widgets import Static
 
-from ..areas import Area
-from .base import AreaScreen
+from tui.areas import Area
+from tui.screens.base import AreaScreen
 
 
 class ComingSoonScreen(AreaScreen):

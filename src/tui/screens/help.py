@@ -8,7 +8,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
-from ..areas import AREAS
+from tui.areas import AREAS
 
 GENERAL_KEYS: tuple[tuple[str, str], ...] = (
     ("u", "Your profile: name, school and role"),

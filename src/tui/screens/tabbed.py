@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.widgets import DataTable, TabbedContent
 
-from .base import AreaScreen
+from tui.screens.base import AreaScreen
 
 
 class TabbedPage(AreaScreen):

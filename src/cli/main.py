@@ -1,0 +1,178 @@
+"""The `schoolnet` command: launch the app, or run a subcommand, on the chosen database."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from importlib.metadata import version
+from pathlib import Path
+
+from store import Store, StoreError
+from store.paths import DB_ENV, demo_db_path
+
+
+class _VersionAction(argparse.Action):
+    """Print the installed version; looked up only when asked, as the lookup is slow."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: object) -> None:
+        super().__init__(option_strings, dest, nargs=0, help="show the version and exit")
+
+    def __call__(self, parser: argparse.ArgumentParser, *_args: object) -> None:
+        """Print `schoolnet X.Y.Z` and exit."""
+        print(f"schoolnet {version('schoolnet')}")
+        parser.exit()
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The command line: options that work before or after a subcommand."""
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--db",
+        type=Path,
+        metavar="PATH",
+        default=argparse.SUPPRESS,
+        help=f"the database file to use (default: ${DB_ENV}, else your user data folder)",
+    )
+    parser = argparse.ArgumentParser(
+        prog="schoolnet",
+        description="Keep a school improvement network's schools, meetings, plans and peer"
+        " reviews on your own computer, and share them by email as bundles.",
+        parents=[common],
+    )
+    parser.add_argument("--version", action=_VersionAction)
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="open a separate demo database, made and filled on first use; your data is untouched",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands.add_parser(
+        "demo",
+        parents=[common],
+        help="add the demo data set to the database (running it again adds nothing)",
+    )
+    check = commands.add_parser(
+        "check", parents=[common], help="print each network's health against the rules"
+    )
+    check.add_argument("--network", metavar="NAME_OR_ID", help="only this network")
+    schools = commands.add_parser("schools", parents=[common], help="work with schools")
+    school_commands = schools.add_subparsers(
+        dest="schools_command", metavar="COMMAND", required=True
+    )
+    register = school_commands.add_parser(
+        "import-gias",
+        parents=[common],
+        help="add or update schools from a CSV of the DfE register (Get Information about Schools)",
+    )
+    register.add_argument("file", type=Path, metavar="FILE.csv")
+    register.add_argument(
+        "--include-closed", action="store_true", help="also import closed establishments"
+    )
+    export = commands.add_parser(
+        "export", parents=[common], help="write a bundle to email: everything, or one scope"
+    )
+    export.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
+    which = export.add_mutually_exclusive_group()
+    which.add_argument("--network", metavar="NAME_OR_ID")
+    which.add_argument("--review", metavar="ID")
+    which.add_argument("--meeting", metavar="ID")
+    export.add_argument(
+        "--include-confidential",
+        action="store_true",
+        help="include concerns; the bundle is then encrypted (needs --passphrase-file)",
+    )
+    export.add_argument("--passphrase-file", type=Path, metavar="F")
+    bring = commands.add_parser("import", parents=[common], help="merge a bundle into the database")
+    bring.add_argument("file", type=Path, metavar="FILE")
+    bring.add_argument(
+        "--dry-run", action="store_true", help="show what would change; change nothing"
+    )
+    bring.add_argument("--passphrase-file", type=Path, metavar="F")
+    restore = commands.add_parser(
+        "restore", parents=[common], help="list the backups taken before imports, or restore one"
+    )
+    restore.add_argument("backup", nargs="?", metavar="NUMBER_OR_FILE")
+    commands.add_parser("schema", parents=[common], help="print the JSON Schema of a bundle")
+    for name, what in (
+        ("outcomes", "a review's outcomes document (never a concern)"),
+        ("scr-letter", "the letter that puts a review team on the host's Single Central Record"),
+        ("timetable", "a review's visit timetable, to print"),
+    ):
+        paper = commands.add_parser(name, parents=[common], help=f"write {what}")
+        paper.add_argument("review_id", metavar="REVIEW_ID")
+        paper.add_argument(
+            "-o", "--output", type=Path, required=True, metavar="FILE", help=".html or .md"
+        )
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run schoolnet; returns the process exit code."""
+    args = build_parser().parse_args(argv)
+    db_path: Path | None = getattr(args, "db", None)
+    try:
+        if args.command is None:
+            return _launch(demo_db_path() if args.demo and db_path is None else db_path, args.demo)
+        if args.command == "schema":
+            import json
+
+            from store.sharing.bundle import json_schema
+
+            print(json.dumps(json_schema(), indent=2))
+            return 0
+        store = Store.open(db_path)
+        try:
+            return _run(store, args)
+        finally:
+            store.close()
+    except StoreError as error:
+        print(f"schoolnet: {error}", file=sys.stderr)
+        return 2
+
+
+def _run(store: Store, args: argparse.Namespace) -> int:
+    from cli import commands
+
+    if args.command == "demo":
+        return commands.demo(store)
+    if args.command == "check":
+        return commands.check(store, args.network)
+    if args.command == "schools":
+        return commands.import_register(store, args.file, args.include_closed)
+    if args.command in ("outcomes", "scr-letter", "timetable"):
+        return commands.review_paper(store, args.command, args.review_id, args.output)
+    from cli import sharing
+
+    if args.command == "export":
+        return sharing.export(store, args)
+    if args.command == "import":
+        return sharing.bring_in(store, args.file, args.dry_run, args.passphrase_file)
+    return sharing.restore(store, args.backup)
+
+
+def _launch(db_path: Path | None, demo: bool) -> int:
+    store = Store.open(db_path)
+    try:
+        if demo:
+            _prepare_demo(store)
+        from tui.app import SchoolnetApp
+
+        SchoolnetApp(store).run()
+    finally:
+        store.close()
+    return 0
+
+
+def _prepare_demo(store: Store) -> None:
+    """Fill the demo database on first use and sign in as the demo head."""
+    from store.demo.builder import DEMO_PROFILE, load_demo
+
+    if store.networks.count() == 0:
+        load_demo(store)
+    if store.profile is None:
+        store.save_profile(DEMO_PROFILE)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

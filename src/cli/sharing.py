@@ -1,0 +1,113 @@
+"""`schoolnet export`, `import` and `restore`: bundles from the command line."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from store import Store, StoreError
+from store.sharing import exchange
+from store.sharing.backups import list_backups
+from store.sharing.backups import restore as restore_backup
+from store.sharing.merge import ImportPlan
+
+
+def _passphrase(path: Path | None) -> str | None:
+    if path is None:
+        return None
+    try:
+        text = path.read_text(encoding="utf-8").splitlines()
+    except OSError as error:
+        raise StoreError(
+            f"Cannot read the passphrase file {path}: {(error.strerror or '').lower()}."
+        ) from None
+    if not text or not text[0].strip():
+        raise StoreError(f"The passphrase file {path} is empty.")
+    return text[0].strip()
+
+
+def export(store: Store, args: argparse.Namespace) -> int:
+    """Write a bundle and say what it holds."""
+    if args.network:
+        scope = exchange.scope_for(store, "network", args.network)
+    elif args.review:
+        scope = exchange.scope_for(store, "review", args.review)
+    elif args.meeting:
+        scope = exchange.scope_for(store, "meeting", args.meeting)
+    else:
+        scope = exchange.scope_for(store, "everything")
+    passphrase = _passphrase(args.passphrase_file)
+    if args.include_confidential and passphrase is None:
+        raise StoreError(
+            "--include-confidential needs --passphrase-file: confidential records travel"
+            " only encrypted."
+        )
+    done = exchange.export(
+        store,
+        args.output,
+        scope,
+        include_confidential=args.include_confidential,
+        passphrase=passphrase,
+    )
+    kind = "an encrypted bundle" if done.encrypted else "a bundle"
+    size = f"{done.size / 1024:.0f} KB"
+    print(f"Wrote {kind} of {done.records} records ({scope.name}) to {done.path}: {size}.")
+    if done.over_email_limit:
+        print("It is over 10 MB, more than many email services accept: send a smaller scope.")
+    return 0
+
+
+def report(plan: ImportPlan) -> list[str]:
+    """Lines saying, per table, what the import does."""
+    lines = []
+    for table, counts in plan.counts().items():
+        lines.append(
+            f"  {table}: {counts['new']} new, {counts['updated']} updated, {counts['unchanged']}"
+            f" unchanged, {counts['older']} older than ours (skipped), {counts['deleted']} deleted"
+        )
+    if plan.conflicts:
+        lines.append(f"  {len(plan.conflicts)} conflicting values kept in the conflicts log")
+    return lines
+
+
+def bring_in(store: Store, path: Path, dry_run: bool, passphrase_file: Path | None) -> int:
+    """Import a bundle, or with --dry-run only say what it would do."""
+    plan = exchange.preview(store, path, _passphrase(passphrase_file))
+    scope = plan.bundle["scope"].get("name", "")
+    if dry_run:
+        print(f"Dry run of {path.name} ({scope}): nothing was changed.")
+        print("\n".join(report(plan)))
+        return 0
+    saved = exchange.apply(store, plan, path)
+    print(f"Imported {path.name} ({scope}).")
+    print("\n".join(report(plan)))
+    if plan.kept_in_use:
+        print(
+            f"  {plan.kept_in_use} deleted records were kept because other records here"
+            " still use them"
+        )
+    if saved:
+        print(f"The database was backed up first to {saved}.")
+    return 0
+
+
+def restore(store: Store, which: str | None) -> int:
+    """List backups, or restore one by its number in the list or its path."""
+    backups = list_backups(store)
+    if which is None:
+        if not backups:
+            print("There are no backups yet: one is taken before each import.")
+        for number, found in enumerate(backups, start=1):
+            when = f"{found.taken_at:%d %b %Y %H:%M:%S}"
+            print(f"{number:2}. {when}  {found.size / 1024:.0f} KB  {found.path}")
+        return 0
+    if which.isdigit():
+        index = int(which) - 1
+        if not 0 <= index < len(backups):
+            raise StoreError(f"There is no backup number {which}; `schoolnet restore` lists them.")
+        source = backups[index].path
+    else:
+        source = Path(which).expanduser()
+    restore_backup(store, source)
+    print(f"Restored the database from {source}.")
+    return 0

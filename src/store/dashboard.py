@@ -1,0 +1,76 @@
+"""Read-only summaries across tables, for the dashboard and reports."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import TYPE_CHECKING
+
+from pydantic import BaseModel
+
+from store.enums import ActionStatus, MembershipStatus, NetworkKind, ReviewStage
+from store.models import Action
+from store.schema import ACTIONS
+
+if TYPE_CHECKING:
+    from store.db import Store
+
+_OPEN = (ActionStatus.OPEN.value, ActionStatus.IN_PROGRESS.value)
+
+
+class NetworkSummary(BaseModel):
+    """One line of the dashboard: how a network stands today."""
+
+    network_id: str
+    name: str
+    kind: NetworkKind
+    area: str
+    members: int
+    next_meeting: datetime | None
+    open_actions: int
+    reviews_in_progress: int
+
+
+class DashboardQueries:
+    """The figures the home dashboard shows."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def networks(self, today: date | None = None) -> list[NetworkSummary]:
+        """Every network with member count, next meeting, open actions and live reviews."""
+        day = (today or self.store.today()).isoformat()
+        sql = """
+            SELECT n.id, n.name, n.kind, n.area,
+              (SELECT count(*) FROM memberships m
+                WHERE m.network_id = n.id AND m.status = ?) AS members,
+              (SELECT min(starts_at) FROM meetings mt
+                WHERE mt.network_id = n.id AND mt.starts_at >= ?) AS next_meeting,
+              (SELECT count(*) FROM actions a
+                WHERE a.network_id = n.id AND a.status IN (?, ?)) AS open_actions,
+              (SELECT count(*) FROM peer_reviews r
+                WHERE r.network_id = n.id AND r.stage != ?) AS reviews_in_progress
+            FROM networks n
+            ORDER BY n.name, n.id
+        """
+        params = [MembershipStatus.ACTIVE.value, day, *_OPEN, ReviewStage.OUTCOMES_AGREED.value]
+        return [
+            NetworkSummary(
+                network_id=row["id"],
+                name=row["name"],
+                kind=row["kind"],
+                area=row["area"],
+                members=row["members"],
+                next_meeting=row["next_meeting"],
+                open_actions=row["open_actions"],
+                reviews_in_progress=row["reviews_in_progress"],
+            )
+            for row in self.store.db.query(sql, params)
+        ]
+
+    def open_actions_for(self, person_id: str) -> list[Action]:
+        """Open or in-progress actions a person owns, soonest due first."""
+        sql = (
+            "SELECT * FROM actions WHERE owner_id = ? AND status IN (?, ?)"
+            " ORDER BY due_on IS NULL, due_on, description, id"
+        )
+        return [ACTIONS.from_row(row) for row in self.store.db.query(sql, [person_id, *_OPEN])]

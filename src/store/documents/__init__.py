@@ -1,0 +1,1 @@
+"""Papers to print, sign or send: nomination form and MoU, review documents."""

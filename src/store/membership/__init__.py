@@ -1,0 +1,1 @@
+"""Membership: schools, people, networks, joining and leaving, health, the DfE register."""

@@ -1,0 +1,1 @@
+"""Typed repositories: one per table, reading and writing pydantic records."""

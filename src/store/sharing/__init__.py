@@ -1,0 +1,1 @@
+"""Sharing by email: bundles, their merge, encryption, field clocks and backups."""

@@ -1,0 +1,1 @@
+"""Dialogs every area shares: the form frame, confirmation, messages."""

@@ -1,0 +1,124 @@
+"""Home: how each network stands today, and the user's own open actions."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import DataTable, Label, Static
+
+from store.dashboard import NetworkSummary
+from store.membership.health import all_network_health
+from tui.formatting import plain, uk_date
+from tui.screens.base import AreaScreen
+
+
+def _next_meeting(moment: datetime | None) -> str:
+    return "none planned" if moment is None else uk_date(moment.date())
+
+
+class DashboardScreen(AreaScreen):
+    """The home dashboard."""
+
+    CSS_PATH = "dashboard.tcss"
+
+    def compose_body(self) -> ComposeResult:
+        """Welcome line, the networks table and my actions."""
+        with VerticalScroll(id="dashboard"):
+            yield Static(id="welcome")
+            yield Label("Networks", classes="section-title")
+            yield Static(
+                "Schools: active members. Actions: open or in progress. Reviews: under way."
+                " Health: rules broken (see Networks).",
+                classes="legend",
+            )
+            yield DataTable(id="networks", cursor_type="row", zebra_stripes=True)
+            yield Label("My open actions", classes="section-title")
+            yield DataTable(id="my-actions", cursor_type="row", zebra_stripes=True)
+            yield Static(id="no-actions")
+
+    def on_mount(self) -> None:
+        """Set up the tables' columns and fill them."""
+        self.networks_table.add_columns(
+            "Network", "Kind", "Schools", "Next meeting", "Actions", "Reviews", "Health"
+        )
+        self.actions_table.add_columns("Due", "Action", "Status")
+        self.refresh_data()
+
+    def on_screen_resume(self) -> None:
+        """Show fresh figures whenever the dashboard comes back into view."""
+        if self.is_mounted:
+            self.refresh_data()
+
+    def refresh_data(self) -> None:
+        """Read the figures from the store and show them."""
+        store = self.store
+        today = store.today()
+        self.query_one("#welcome", Static).update(self._welcome_text())
+        table = self.networks_table
+        table.clear()
+        health = all_network_health(store, today)
+        for summary in store.dashboard.networks(today):
+            findings = len(health[summary.network_id])
+            badge = (
+                Text(f"⚠ {findings}", style="bold yellow") if findings else Text("✓", style="green")
+            )
+            table.add_row(*self._network_row(summary), badge, key=summary.network_id)
+        profile = store.profile
+        actions = (
+            store.dashboard.open_actions_for(profile.person_id)
+            if profile and profile.person_id
+            else []
+        )
+        self.actions_table.clear()
+        for action in actions:
+            overdue = action.due_on is not None and action.due_on < today
+            due = Text(uk_date(action.due_on), style="bold red" if overdue else "")
+            self.actions_table.add_row(
+                due, plain(action.description), action.status.label, key=action.id
+            )
+        self.actions_table.display = bool(actions)
+        hint = self.query_one("#no-actions", Static)
+        hint.display = not actions
+        hint.update(
+            "No open actions are yours."
+            if profile and profile.person_id
+            else "Link your profile to a person (press u) to see your own actions here."
+        )
+
+    def _welcome_text(self) -> Text:
+        store = self.store
+        today = store.today()
+        profile = store.profile
+        text = Text()
+        if profile:
+            text.append(profile.name, style="bold")
+            text.append(f", {profile.role.label.lower()}")
+            if profile.school_id and (school := store.schools.find(profile.school_id)):
+                text.append(f", {school.name}")
+            text.append("   ")
+        text.append(f"{today:%A} {uk_date(today)}", style="dim")
+        return text
+
+    @staticmethod
+    def _network_row(summary: NetworkSummary) -> tuple[Text | str, ...]:
+        return (
+            plain(summary.name),
+            summary.kind.label,
+            Text(str(summary.members), justify="right"),
+            _next_meeting(summary.next_meeting),
+            Text(str(summary.open_actions), justify="right"),
+            Text(str(summary.reviews_in_progress), justify="right"),
+        )
+
+    @property
+    def networks_table(self) -> DataTable[Text | str]:
+        """The table of networks."""
+        return self.query_one("#networks", DataTable)
+
+    @property
+    def actions_table(self) -> DataTable[Text | str]:
+        """The table of my open actions."""
+        return self.query_one("#my-actions", DataTable)

@@ -1,0 +1,1 @@
+"""The Networks area: the list, a network's page and its forms."""

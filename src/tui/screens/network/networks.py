@@ -1,0 +1,76 @@
+"""Networks: every network with its kind, size and health; enter opens its page."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.widgets import DataTable, Static
+
+from store.membership.health import all_network_health
+from tui.formatting import plain
+from tui.screens.base import AreaScreen
+from tui.screens.network.network import NetworkScreen
+
+
+class NetworksScreen(AreaScreen):
+    """The list of networks."""
+
+    CSS_PATH = "networks.tcss"
+
+    def compose_body(self) -> ComposeResult:
+        """A hint and the table."""
+        yield Static(
+            "Enter opens a network. Health: the organisation rules of seeds 000 and 003.", id="hint"
+        )
+        yield DataTable(id="networks", cursor_type="row", zebra_stripes=True)
+
+    def on_mount(self) -> None:
+        """Columns, rows, focus."""
+        self.sub_title = "Networks"
+        self.table.add_columns("Network", "Kind", "Area", "Schools", "Health")
+        self.refresh_rows()
+        self.table.focus()
+
+    def on_screen_resume(self) -> None:
+        """Figures may have changed on a network's page."""
+        if self.is_mounted:
+            self.refresh_rows()
+
+    def refresh_rows(self) -> None:
+        """Read every network and its health."""
+        store = self.store
+        health = all_network_health(store)
+        table = self.table
+        cursor = table.cursor_row
+        table.clear()
+        for summary in store.dashboard.networks():
+            findings = health[summary.network_id]
+            badge = (
+                Text(
+                    f"⚠ {len(findings)} finding{'s' if len(findings) != 1 else ''}",
+                    style="bold yellow",
+                )
+                if findings
+                else Text("✓ meets the rules", style="green")
+            )
+            table.add_row(
+                plain(summary.name),
+                summary.kind.label,
+                plain(summary.area),
+                Text(str(summary.members), justify="right"),
+                badge,
+                key=summary.network_id,
+            )
+        if table.row_count:
+            table.move_cursor(row=min(cursor, table.row_count - 1))
+
+    @on(DataTable.RowSelected, "#networks")
+    def open_network(self, event: DataTable.RowSelected) -> None:
+        """Open the chosen network's page."""
+        self.app.push_screen(NetworkScreen(str(event.row_key.value)))
+
+    @property
+    def table(self) -> DataTable[object]:
+        """The networks table."""
+        return self.query_one("#networks", DataTable)

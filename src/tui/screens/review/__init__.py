@@ -1,0 +1,1 @@
+"""The Reviews area: reviews, a review's page, visit notes mode, concerns."""

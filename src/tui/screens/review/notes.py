@@ -1,0 +1,223 @@
+"""Visit notes mode: a quiet screen for typing evidence during a visit, saved as you pause.
+
+Each note is written to the database half a second after the last keystroke (and at once
+when its tags change or another note is opened), so a crash or a flat battery loses at
+most what was typed in that last half second.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import DataTable, Footer, Select, Static, TextArea
+
+from store import Store, reviews
+from store.enums import EvidenceType
+from store.models import EvidenceNote
+from tui.formatting import plain
+
+SAVE_AFTER_PAUSE = 0.5  # seconds; the promise to the reviewer is "within 1 second"
+LISTED = 100  # the latest notes listed; the focus-area filter reaches older ones
+ALL = "__all__"
+
+
+class NotesScreen(Screen[None]):
+    """Type notes; each is timestamped, tagged and saved automatically."""
+
+    CSS_PATH = "notes.tcss"
+    BINDINGS = [
+        Binding("escape", "leave", "Back to the review"),
+        Binding("ctrl+n", "new_note", "New note"),
+        Binding("ctrl+l", "focus_list", "Notes list"),
+        Binding("f2", "concern", "Raise a concern"),
+    ]
+
+    def __init__(self, review_id: str) -> None:
+        super().__init__()
+        self.review_id = review_id
+        self.note: EvidenceNote | None = None
+        self._timer: Timer | None = None
+        self._loading = False
+
+    @property
+    def store(self) -> Store:
+        """The app's store."""
+        return self.app.store  # type: ignore[attr-defined]
+
+    def compose(self) -> ComposeResult:
+        """Filter and list on the left, the note being typed on the right."""
+        review = self.store.peer_reviews.get(self.review_id)
+        areas = [(_short(area), area) for area in review.focus_areas]
+        with Horizontal(id="notes-mode"):
+            with Vertical(id="side"):
+                yield Select(
+                    [("All focus areas", ALL), *areas], id="filter", allow_blank=False, value=ALL
+                )
+                yield Static(id="count")
+                yield DataTable(id="list", cursor_type="row")
+            with Vertical(id="writing"):
+                yield Static(id="heading")
+                with Horizontal(id="tags"):
+                    yield Select(areas, id="focus", prompt="Focus area")
+                    yield Select(
+                        [(kind.label, kind.value) for kind in EvidenceType],
+                        id="kind",
+                        allow_blank=False,
+                        value=EvidenceType.LESSON_VISIT.value,
+                    )
+                yield TextArea(id="editor", soft_wrap=True, language=None)
+                yield Static(id="saved")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """List the notes and put the cursor in a fresh note."""
+        review = self.store.peer_reviews.get(self.review_id)
+        host = self.store.schools.get(review.host_school_id).name
+        self.query_one("#heading", Static).update(Text(f"Visit notes: {host}", style="bold"))
+        table = self.query_one("#list", DataTable)
+        # Fixed widths: the table need not measure every cell of every row to lay itself out.
+        table.add_column("Time", width=5)
+        table.add_column("Type", width=16)
+        table.add_column("Note", width=60)
+        if review.focus_areas:
+            self.query_one("#focus", Select).value = review.focus_areas[0]
+        self.refresh_list()
+        self.query_one("#editor", TextArea).focus()
+        self._show_saved("Start typing: notes save themselves when you pause.")
+
+    def on_screen_resume(self) -> None:
+        """Coming back: notes may have changed elsewhere; carry on typing where you were."""
+        if self.is_mounted:
+            self.refresh_list()
+            self.query_one("#editor", TextArea).focus()
+
+    def refresh_list(self) -> None:
+        """Show the latest notes for the chosen focus area."""
+        chosen = self.query_one("#filter", Select).value
+        focus = None if chosen == ALL else str(chosen)
+        found, total = reviews.recent_notes(self.store, self.review_id, focus, limit=LISTED)
+        table = self.query_one("#list", DataTable)
+        table.clear()
+        for note in found:
+            first_line = note.text.strip().splitlines()[0] if note.text.strip() else ""
+            table.add_row(
+                f"{note.noted_at:%H:%M}",
+                note.evidence_type.label,
+                plain(first_line[:60]),
+                key=note.id,
+            )
+        noun = "note" if total == 1 else "notes"
+        shown = (
+            f"{total} {noun}" if total <= len(found) else f"latest {len(found)} of {total} notes"
+        )
+        self.query_one("#count", Static).update(shown)
+
+    # Typing and saving -------------------------------------------------------------------
+
+    @on(TextArea.Changed, "#editor")
+    def typed(self) -> None:
+        """Save after a short pause in typing."""
+        if self._loading:
+            return
+        if self._timer is not None:
+            self._timer.stop()
+        self._timer = self.set_timer(SAVE_AFTER_PAUSE, self.save)
+        self._show_saved("Typing…")
+
+    @on(Select.Changed, "#focus")
+    @on(Select.Changed, "#kind")
+    def tags_changed(self) -> None:
+        """A change of tag is saved at once."""
+        if not self._loading and self.note is not None:
+            self.save()
+
+    def save(self) -> None:
+        """Write the note now: create it on its first words, update it after."""
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+        text = self.query_one("#editor", TextArea).text
+        focus = self.query_one("#focus", Select).value
+        kind = EvidenceType(str(self.query_one("#kind", Select).value))
+        area = "" if focus is Select.NULL else str(focus)
+        if self.note is None:
+            if not text.strip():
+                return
+            self.note = reviews.new_note(
+                self.store, self.review_id, text=text, focus_area=area, evidence_type=kind
+            )
+        else:
+            self.note = self.store.evidence_notes.update(
+                self.note.model_copy(
+                    update={"text": text, "focus_area": area, "evidence_type": kind}
+                )
+            )
+        self._show_saved(f"Saved at {self.note.updated_at.astimezone():%H:%M:%S}")
+        self.refresh_list()
+
+    def _show_saved(self, message: str) -> None:
+        self.query_one("#saved", Static).update(Text(message, style="dim"))
+
+    # Moving between notes ----------------------------------------------------------------
+
+    def action_new_note(self) -> None:
+        """Save this note and start a new one."""
+        self.save()
+        self._load(None)
+
+    @on(DataTable.RowSelected, "#list")
+    def open_note(self, event: DataTable.RowSelected) -> None:
+        """Open an earlier note to edit it."""
+        self.save()
+        self._load(self.store.evidence_notes.get(str(event.row_key.value)))
+
+    def _load(self, note: EvidenceNote | None) -> None:
+        self._loading = True
+        try:
+            self.note = note
+            editor = self.query_one("#editor", TextArea)
+            editor.load_text(note.text if note else "")
+            editor.move_cursor(editor.document.end)  # carry on where the note left off
+            if note is not None:
+                if note.focus_area:
+                    self.query_one("#focus", Select).value = note.focus_area
+                self.query_one("#kind", Select).value = note.evidence_type.value
+                self._show_saved(f"Editing the note of {note.noted_at.astimezone():%H:%M}")
+            else:
+                self._show_saved("New note.")
+            editor.focus()
+        finally:
+            self.call_after_refresh(self._loaded)
+
+    def _loaded(self) -> None:
+        self._loading = False
+
+    @on(Select.Changed, "#filter")
+    def filter_changed(self) -> None:
+        """Show only one focus area's notes."""
+        self.refresh_list()
+
+    def action_focus_list(self) -> None:
+        """Move to the list of notes."""
+        self.query_one("#list", DataTable).focus()
+
+    def action_concern(self) -> None:
+        """Save, then open the concerns protocol form."""
+        from tui.screens.review.concern_form import ConcernFormScreen
+
+        self.save()
+        self.app.push_screen(ConcernFormScreen(self.review_id))
+
+    def action_leave(self) -> None:
+        """Save and go back."""
+        self.save()
+        self.app.pop_screen()
+
+
+def _short(area: str, width: int = 34) -> str:
+    return area if len(area) <= width else area[: width - 1] + "…"

@@ -1,0 +1,380 @@
+"""Forms of the peer-review area: set-up, team, timetable, workshop, outcomes, amendments."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from textual.app import ComposeResult
+from textual.widgets import Checkbox, Select, TextArea
+
+from store import reviews
+from store.enums import ReviewStyle
+from store.models import OutcomeArea, Person, ReviewSlot, School
+from tui.screens.dialogs.form import FormScreen
+from tui.widgets.form_field import FormField
+
+
+def _people_options(people: list[Person], schools: dict[str, str]) -> list[tuple[str, str]]:
+    return [(f"{p.name}, {schools.get(p.school_id or '', p.role.label)}", p.id) for p in people]
+
+
+class ReviewSetupScreen(FormScreen[str]):
+    """Set up a review: host, dates, style, focus areas, hypotheses and the Lead Reviewer."""
+
+    TITLE_TEXT = "Set up a peer review"
+    HINT = (
+        "Focus areas are lines of enquiry from the host's self-evaluation, one per line, often"
+        ' "To what extent…" questions.'
+    )
+    SAVE_LABEL = "Set up"
+    DEFAULT_CSS = """
+    ReviewSetupScreen > #form { width: 96; }
+    ReviewSetupScreen TextArea { height: 6; }
+    """
+
+    def __init__(
+        self, network_id: str, schools: list[School], people: list[Person], today: date
+    ) -> None:
+        super().__init__()
+        self.network_id = network_id
+        self.schools = schools
+        self.people = people
+        self.today = today
+
+    def compose_fields(self) -> ComposeResult:
+        """The set-up fields."""
+        names = {s.id: s.name for s in self.schools}
+        yield FormField(
+            "Host school",
+            Select([(s.name, s.id) for s in self.schools], id="host", prompt="Choose"),
+            field_id="host",
+        )
+        yield self.date_input("starts_on", "First day of the visit", None)
+        yield self.date_input("ends_on", "Last day (if more than one)", None)
+        yield FormField(
+            "Review style",
+            Select(
+                [(s.label, s.value) for s in ReviewStyle],
+                id="style",
+                allow_blank=False,
+                value=ReviewStyle.ENQUIRY_LED.value,
+            ),
+            field_id="style",
+        )
+        yield FormField(
+            "Focus areas, one per line", TextArea(id="focus", language=None), field_id="focus"
+        )
+        yield self.text_input("hypotheses", "Hypotheses from the pre-review analysis")
+        yield FormField(
+            "Lead Reviewer",
+            Select(_people_options(self.people, names), id="lead", prompt="Choose"),
+            field_id="lead",
+        )
+
+    def submit(self) -> str | None:
+        """Check and create; the own-school rule is the store's, shown under the form."""
+        errors: dict[str, str] = {}
+        host = self.query_one("#host", Select).value
+        if host is Select.NULL:
+            errors["host"] = "Choose the host school."
+        starts = self.date_field("starts_on", errors)
+        ends = self.date_field("ends_on", errors, required=False)
+        focus = [
+            line for line in self.query_one("#focus", TextArea).text.splitlines() if line.strip()
+        ]
+        if not focus:
+            errors["focus"] = "Give at least one focus area."
+        lead = self.query_one("#lead", Select).value
+        if not self.show_errors(errors) or starts is None:
+            return None
+        review = reviews.create(
+            self.store,
+            network_id=self.network_id,
+            host_school_id=str(host),
+            starts_on=starts,
+            ends_on=ends,
+            style=ReviewStyle(str(self.query_one("#style", Select).value)),
+            focus_areas=focus,
+            hypotheses=self.text("hypotheses"),
+            lead_reviewer_id=None if lead is Select.NULL else str(lead),
+        )
+        return review.id
+
+
+class TeamMemberScreen(FormScreen[str]):
+    """Add a reviewer, with what the host's Single Central Record needs."""
+
+    TITLE_TEXT = "Add to the review team"
+    HINT = "A reviewer never reviews their own school."
+    SAVE_LABEL = "Add"
+
+    def __init__(
+        self, review_id: str, people: list[Person], schools: dict[str, str], today: date
+    ) -> None:
+        super().__init__()
+        self.review_id = review_id
+        self.people = people
+        self.schools = schools
+        self.today = today
+
+    def compose_fields(self) -> ComposeResult:
+        """Person, role and DBS confirmation."""
+        yield FormField(
+            "Person",
+            Select(_people_options(self.people, self.schools), id="person", prompt="Choose"),
+            field_id="person",
+        )
+        yield FormField(
+            "Role",
+            Select(
+                [("Reviewer", "reviewer"), ("Lead reviewer", "lead reviewer")],
+                id="role",
+                allow_blank=False,
+                value="reviewer",
+            ),
+            field_id="role",
+        )
+        yield Checkbox("Their employer confirms it holds a DBS check", id="dbs")
+        yield self.date_input("dbs_on", "Date confirmed", self.today)
+
+    def submit(self) -> str | None:
+        """Add the member; a refusal (own school, already on the team) shows under the form."""
+        errors: dict[str, str] = {}
+        person = self.query_one("#person", Select).value
+        if person is Select.NULL:
+            errors["person"] = "Choose the person."
+        confirmed = self.query_one("#dbs", Checkbox).value
+        on = self.date_field("dbs_on", errors, required=False)
+        if not self.show_errors(errors):
+            return None
+        member = reviews.add_team_member(
+            self.store,
+            self.review_id,
+            str(person),
+            role=str(self.query_one("#role", Select).value),
+            dbs_confirmed=confirmed,
+            dbs_confirmed_on=on if confirmed else None,
+        )
+        return member.id
+
+
+class SlotScreen(FormScreen[str]):
+    """A slot of the visit timetable."""
+
+    TITLE_TEXT = "Add a timetable slot"
+
+    def __init__(self, review_id: str, day: date | None) -> None:
+        super().__init__()
+        self.review_id = review_id
+        self.day = day
+
+    def compose_fields(self) -> ComposeResult:
+        """Day, time, activity, who, where."""
+        yield self.date_input("day", "Day", self.day)
+        yield self.text_input("starts_at", "Time", "", "09:00")
+        yield self.text_input("activity", "Activity", "", "Lesson visits: early reading")
+        yield self.text_input("who", "Who")
+        yield self.text_input("location", "Where")
+
+    def submit(self) -> str | None:
+        """Check and add."""
+        errors: dict[str, str] = {}
+        day = self.date_field("day", errors)
+        time = self.text("starts_at").replace(".", ":")
+        if len(time) == 4 and time[1] == ":":
+            time = "0" + time
+        if not (len(time) == 5 and time[2] == ":" and time.replace(":", "").isdigit()
+                and int(time[:2]) < 24 and int(time[3:]) < 60):  # fmt: skip
+            errors["starts_at"] = "Write the time like 09:00."
+        if not self.text("activity"):
+            errors["activity"] = "Say what happens."
+        if not self.show_errors(errors) or day is None:
+            return None
+        slot = self.store.review_slots.add(
+            ReviewSlot(
+                review_id=self.review_id,
+                day=day,
+                starts_at=time,
+                activity=self.text("activity"),
+                who=self.text("who"),
+                location=self.text("location"),
+            )
+        )
+        return slot.id
+
+
+class _ChoosingPeople(FormScreen[str]):
+    """A review form that offers the network's people to choose from."""
+
+    def __init__(self, review_id: str, people: list[Person], schools: dict[str, str]) -> None:
+        super().__init__()
+        self.review_id = review_id
+        self.people = people
+        self.schools = schools
+
+
+class WorkshopScreen(_ChoosingPeople):
+    """The improvement workshop: champion, who took part, what went well, even better if."""
+
+    TITLE_TEXT = "Improvement workshop"
+
+    def compose_fields(self) -> ComposeResult:
+        """The workshop's fields, filled with what is recorded."""
+        review = self.store.peer_reviews.get(self.review_id)
+        yield FormField(
+            "Improvement Champion",
+            Select(_people_options(self.people, self.schools), id="champion", prompt="Choose",
+                   value=review.improvement_champion_id or Select.NULL),
+            field_id="champion",
+        )  # fmt: skip
+        yield self.text_input("participants", "Who took part", review.workshop_participants)
+        yield self.text_input("went_well", "What went well", review.workshop_went_well)
+        yield self.text_input("even_better_if", "Even better if", review.workshop_even_better_if)
+
+    def submit(self) -> str | None:
+        """Save the workshop."""
+        champion = self.query_one("#champion", Select).value
+        reviews.record_workshop(
+            self.store,
+            self.review_id,
+            champion_id=None if champion is Select.NULL else str(champion),
+            participants=self.text("participants"),
+            went_well=self.text("went_well"),
+            even_better_if=self.text("even_better_if"),
+        )
+        return self.review_id
+
+
+class ActionScreen(_ChoosingPeople):
+    """An action agreed at the workshop, with owner and due date."""
+
+    TITLE_TEXT = "Add a workshop action"
+
+    def compose_fields(self) -> ComposeResult:
+        """What, who and when."""
+        yield self.text_input("description", "Action")
+        yield FormField(
+            "Owner",
+            Select(_people_options(self.people, self.schools), id="owner", prompt="Choose"),
+            field_id="owner",
+        )
+        yield self.date_input("due_on", "Due", None)
+
+    def submit(self) -> str | None:
+        """Add the action to the action list."""
+        errors: dict[str, str] = {}
+        if not self.text("description"):
+            errors["description"] = "Say what is to be done."
+        owner = self.query_one("#owner", Select).value
+        if owner is Select.NULL:
+            errors["owner"] = "Every action has an owner."
+        due = self.date_field("due_on", errors)
+        if not self.show_errors(errors):
+            return None
+        action = reviews.add_action(
+            self.store, self.review_id, self.text("description"), owner_id=str(owner), due_on=due
+        )
+        return action.id
+
+
+class OutcomeAreaScreen(FormScreen[str]):
+    """The Lead Reviewer's wording for one focus area."""
+
+    DEFAULT_CSS = """
+    OutcomeAreaScreen > #form { width: 100; }
+    OutcomeAreaScreen TextArea { height: 5; }
+    """
+
+    def __init__(self, area: OutcomeArea, with_estimate: bool) -> None:
+        super().__init__()
+        self.TITLE_TEXT = area.focus_area
+        self.area = area
+        self.with_estimate = with_estimate
+
+    def compose_fields(self) -> ComposeResult:
+        """What went well, even better if, areas for development, and any estimate."""
+        for name, label in (("went_well", "What went well"), ("even_better_if", "Even better if"),
+                            ("areas_for_development", "Areas for development")):  # fmt: skip
+            yield FormField(
+                label, TextArea(getattr(self.area, name), id=name, language=None), field_id=name
+            )
+        if self.with_estimate:
+            yield self.text_input("estimate", "Estimate", self.area.estimate)
+
+    def submit(self) -> str | None:
+        """Save, unless the review is locked (then the store says so under the form)."""
+        update = {name: self.query_one(f"#{name}", TextArea).text.strip()
+                  for name in ("went_well", "even_better_if", "areas_for_development")}  # fmt: skip
+        if self.with_estimate:
+            update["estimate"] = self.text("estimate")
+        reviews.save_outcome_area(self.store, self.area.model_copy(update=update))
+        return self.area.id
+
+
+class ReviewAmendmentScreen(FormScreen[str]):
+    """A dated amendment to a locked review."""
+
+    TITLE_TEXT = "Amend the agreed outcomes"
+    HINT = "The outcomes are locked; the amendment is added, dated, to the outcomes document."
+    SAVE_LABEL = "Add"
+
+    def __init__(self, review_id: str) -> None:
+        super().__init__()
+        self.review_id = review_id
+
+    def compose_fields(self) -> ComposeResult:
+        """The amendment and who makes it."""
+        yield self.text_input("text", "Amendment")
+        yield self.text_input("by", "By", self.store.user_name)
+
+    def submit(self) -> str | None:
+        """Add it."""
+        if not self.show_errors({} if self.text("text") else {"text": "Write the amendment."}):
+            return None
+        return reviews.amend_review(
+            self.store, self.review_id, self.text("text"), by=self.text("by")
+        ).id
+
+
+class TextFieldsScreen(FormScreen[str]):
+    """Edit a few free-text fields of a review: the pre-meet record, or its findings."""
+
+    DEFAULT_CSS = """
+    TextFieldsScreen > #form { width: 100; }
+    TextFieldsScreen TextArea { height: 5; }
+    """
+
+    def __init__(self, review_id: str, title: str, fields: tuple[tuple[str, str], ...]) -> None:
+        super().__init__()
+        self.TITLE_TEXT = title
+        self.review_id = review_id
+        self.fields = fields
+
+    def compose_fields(self) -> ComposeResult:
+        """One text box per field, filled with what is recorded."""
+        review = self.store.peer_reviews.get(self.review_id)
+        for name, label in self.fields:
+            yield FormField(
+                label, TextArea(getattr(review, name), id=name, language=None), field_id=name
+            )
+
+    def submit(self) -> str | None:
+        """Save them, unless the review is locked (the store then says so under the form)."""
+        values = {
+            name: self.query_one(f"#{name}", TextArea).text.strip() for name, _ in self.fields
+        }
+        reviews.save_findings(self.store, self.review_id, **values)
+        return self.review_id
+
+
+PREMEET_FIELDS = (
+    ("premeet_context", "Context"),
+    ("premeet_evidence", "Evidence to gather"),
+    ("premeet_logistics", "Logistics"),
+)
+FINDINGS_FIELDS = (
+    ("strengths", "Strengths (one per line)"),
+    ("areas_for_development", "Areas for development (one per line)"),
+    ("area_of_excellence", "Area of excellence"),
+    ("next_steps", "Next steps (one per line)"),
+)

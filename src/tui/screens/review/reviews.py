@@ -1,0 +1,143 @@
+"""Reviews: a network's peer reviews for a year, with progress against its target."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.widgets import DataTable, Select, Static
+
+from store import reviews
+from store.dates import academic_year_of, uk_date
+from tui.formatting import plain
+from tui.screens.base import AreaScreen
+from tui.screens.review.review import ReviewScreen
+from tui.screens.review.review_forms import ReviewSetupScreen
+
+
+class ReviewsScreen(AreaScreen):
+    """Reviews per network and academic year."""
+
+    CSS_PATH = "reviews.tcss"
+    BINDINGS = [Binding("a", "add", "Set up a review")]
+
+    def compose_body(self) -> ComposeResult:
+        """Network and year choosers, progress and the table."""
+        store = self.store
+        networks = [(n.name, n.id) for n in store.networks.all()]
+        this_year = academic_year_of(store.today())
+        years = sorted(
+            {rv.academic_year for rv in store.peer_reviews.all()} | {this_year}, reverse=True
+        )
+        with Horizontal(id="choosers"):
+            yield Select(
+                networks,
+                id="network",
+                prompt="Choose a network",
+                value=self._my_network() or Select.NULL,
+            )
+            yield Select([(y, y) for y in years], id="year", allow_blank=False, value=this_year)
+        yield Static(id="progress")
+        yield DataTable(id="reviews", cursor_type="row", zebra_stripes=True)
+
+    def on_mount(self) -> None:
+        """Choose the user's network and this year, and list its reviews."""
+        self.sub_title = "Reviews"
+        store = self.store
+        networks = store.networks.all()
+        self.query_one("#network", Select).set_options([(n.name, n.id) for n in networks])
+        mine = self._my_network()
+        if mine:
+            self.query_one("#network", Select).value = mine
+        this_year = academic_year_of(store.today())
+        years = sorted(
+            {rv.academic_year for rv in store.peer_reviews.all()} | {this_year}, reverse=True
+        )
+        self.query_one("#year", Select).set_options([(y, y) for y in years])
+        self.query_one("#year", Select).value = this_year
+        self.query_one("#reviews", DataTable).add_columns(
+            "Host school", "Visit", "Lead Reviewer", "Stage", "Next"
+        )
+        self.refresh_rows()
+        self.query_one("#reviews").focus()
+
+    def _my_network(self) -> str | None:
+        profile = self.store.profile
+        if profile and profile.school_id:
+            for membership in self.store.memberships.where(
+                school_id=profile.school_id, status="active"
+            ):
+                return membership.network_id
+        return None
+
+    def on_screen_resume(self) -> None:
+        """Stages change on a review's page."""
+        if self.is_mounted:
+            self.refresh_rows()
+
+    @on(Select.Changed)
+    def chooser_changed(self) -> None:
+        """Another network or year."""
+        if self.is_mounted:
+            self.refresh_rows()
+
+    def refresh_rows(self) -> None:
+        """The chosen network's reviews for the chosen year."""
+        network = self.query_one("#network", Select).value
+        year = self.query_one("#year", Select).value
+        table = self.query_one("#reviews", DataTable)
+        table.clear()
+        if network is Select.NULL or year is Select.NULL:
+            self.query_one("#progress", Static).update("Choose a network to see its reviews.")
+            return
+        store = self.store
+        schools = {s.id: s.name for s in store.schools.all()}
+        people = {p.id: p.name for p in store.people.all()}
+        found = store.peer_reviews.where(
+            network_id=str(network), academic_year=str(year), order_by="starts_on"
+        )
+        for review in found:
+            table.add_row(
+                plain(schools.get(review.host_school_id, "")),
+                uk_date(review.starts_on),
+                plain(people.get(review.lead_reviewer_id or "", "")),
+                review.stage.label,
+                _sentence(reviews.next_step(review).removeprefix("Next: ")),
+                key=review.id,
+            )
+        progress = reviews.progress(store, str(network), str(year))
+        self.query_one("#progress", Static).update(
+            Text(
+                f"{progress} in {year} (target {progress.target}); {progress.planned} set up.",
+                style="bold",
+            )
+        )
+
+    @on(DataTable.RowSelected, "#reviews")
+    def open_review(self, event: DataTable.RowSelected) -> None:
+        """Open a review's page."""
+        self.app.push_screen(ReviewScreen(str(event.row_key.value)))
+
+    def action_add(self) -> None:
+        """Set up a review in the chosen network."""
+        chosen = self.query_one("#network", Select).value
+        if chosen is Select.NULL:
+            self.notify("Choose a network first.")
+            return
+        network = str(chosen)
+        members = [m.school for m in self.store.networks.members(network)]
+        member_ids = {s.id for s in members}
+        people = [p for p in self.store.people.all() if p.school_id in member_ids]
+
+        def done(review_id: str | None) -> None:
+            if review_id:
+                self.refresh_rows()
+                self.app.push_screen(ReviewScreen(review_id))
+
+        self.app.push_screen(ReviewSetupScreen(network, members, people, self.store.today()), done)
+
+
+def _sentence(text: str) -> str:
+    return text[:1].upper() + text[1:]

@@ -1,0 +1,1 @@
+"""The Schools area: list, form and the DfE register import."""

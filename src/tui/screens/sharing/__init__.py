@@ -1,0 +1,1 @@
+"""The Sharing area: send, preview and apply bundles, conflicts and ledger."""
