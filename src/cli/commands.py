@@ -7,6 +7,7 @@ from pathlib import Path
 
 from store import Store
 from store.errors import StoreError
+from store.text import os_error_reason
 
 
 def demo(store: Store) -> int:
@@ -72,8 +73,6 @@ def review_paper(store: Store, kind: str, review_id: str, path: Path) -> int:
     try:
         review_papers.write(build(store, review_id), path)
     except OSError as error:
-        raise StoreError(
-            f"Cannot write {path}: {(error.strerror or str(error)).lower()}."
-        ) from None
+        raise StoreError(f"Cannot write {path}: {os_error_reason(error)}.") from None
     print(f"Wrote {path}.")
     return 0

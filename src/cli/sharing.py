@@ -6,10 +6,9 @@ import argparse
 from pathlib import Path
 
 from store import Store, StoreError
-from store.sharing import exchange
-from store.sharing.backups import list_backups
-from store.sharing.backups import restore as restore_backup
+from store.sharing import backups, exchange
 from store.sharing.merge import ImportPlan
+from store.text import os_error_reason
 
 
 def _passphrase(path: Path | None) -> str | None:
@@ -19,7 +18,7 @@ def _passphrase(path: Path | None) -> str | None:
         text = path.read_text(encoding="utf-8").splitlines()
     except OSError as error:
         raise StoreError(
-            f"Cannot read the passphrase file {path}: {(error.strerror or '').lower()}."
+            f"Cannot read the passphrase file {path}: {os_error_reason(error)}."
         ) from None
     if not text or not text[0].strip():
         raise StoreError(f"The passphrase file {path} is empty.")
@@ -93,21 +92,21 @@ def bring_in(store: Store, path: Path, dry_run: bool, passphrase_file: Path | No
 
 def restore(store: Store, which: str | None) -> int:
     """List backups, or restore one by its number in the list or its path."""
-    backups = list_backups(store)
+    kept = backups.list_backups(store)
     if which is None:
-        if not backups:
+        if not kept:
             print("There are no backups yet: one is taken before each import.")
-        for number, found in enumerate(backups, start=1):
+        for number, found in enumerate(kept, start=1):
             when = f"{found.taken_at:%d %b %Y %H:%M:%S}"
             print(f"{number:2}. {when}  {found.size / 1024:.0f} KB  {found.path}")
         return 0
     if which.isdigit():
         index = int(which) - 1
-        if not 0 <= index < len(backups):
+        if not 0 <= index < len(kept):
             raise StoreError(f"There is no backup number {which}; `schoolnet restore` lists them.")
-        source = backups[index].path
+        source = kept[index].path
     else:
         source = Path(which).expanduser()
-    restore_backup(store, source)
+    backups.restore(store, source)
     print(f"Restored the database from {source}.")
     return 0

@@ -7,11 +7,11 @@ import sqlite3
 import uuid
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from sqlite_utils import Database
 
-from store import schema
+from store import models, schema
 from store.dashboard import DashboardQueries
 from store.dates import Clock, utc_now
 from store.errors import DatabaseUnavailable, NewerDatabase, NotASchoolnetDatabase
@@ -21,6 +21,7 @@ from store.repositories.base import Repository
 from store.repositories.networks import NetworkRepository
 from store.repositories.people import PeopleRepository
 from store.repositories.schools import SchoolRepository
+from store.text import os_error_reason
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 _BUSY_TIMEOUT_MS = 5000
@@ -50,35 +51,50 @@ class Settings:
 class Store:
     """The whole of schoolnet's data, behind typed repositories the UI calls."""
 
+    # One repository per registry table, under the table's name; these add query methods.
+    REPOSITORY_CLASSES: ClassVar[dict[str, type[Repository[Any]]]] = {
+        "schools": SchoolRepository,
+        "people": PeopleRepository,
+        "networks": NetworkRepository,
+    }
+
+    schools: SchoolRepository
+    people: PeopleRepository
+    networks: NetworkRepository
+    memberships: Repository[models.Membership]
+    membership_events: Repository[models.MembershipEvent]
+    membership_moves: Repository[models.MembershipMove]
+    meetings: Repository[models.Meeting]
+    agenda_items: Repository[models.AgendaItem]
+    attendances: Repository[models.Attendance]
+    action_plans: Repository[models.ActionPlan]
+    plan_priorities: Repository[models.PlanPriority]
+    peer_reviews: Repository[models.PeerReview]
+    review_team_members: Repository[models.ReviewTeamMember]
+    evidence_notes: Repository[models.EvidenceNote]
+    concerns: Repository[models.Concern]
+    concern_amendments: Repository[models.ConcernAmendment]
+    review_slots: Repository[models.ReviewSlot]
+    outcome_areas: Repository[models.OutcomeArea]
+    review_amendments: Repository[models.ReviewAmendment]
+    actions: Repository[models.Action]
+    case_studies: Repository[models.CaseStudy]
+    support_exchanges: Repository[models.SupportExchange]
+    partnership_projects: Repository[models.PartnershipProject]
+    project_partners: Repository[models.ProjectPartner]
+
     def __init__(self, db: Database, *, clock: Clock = utc_now, path: Path | None = None) -> None:
         self.db = db
         self.clock = clock
         self.path = path
         self.settings = Settings(db)
-        self.schools = SchoolRepository(self, schema.SCHOOLS)
-        self.people = PeopleRepository(self, schema.PEOPLE)
-        self.networks = NetworkRepository(self, schema.NETWORKS)
-        self.memberships = Repository(self, schema.MEMBERSHIPS)
-        self.membership_events = Repository(self, schema.MEMBERSHIP_EVENTS)
-        self.membership_moves = Repository(self, schema.MEMBERSHIP_MOVES)
-        self.meetings = Repository(self, schema.MEETINGS)
-        self.agenda_items = Repository(self, schema.AGENDA_ITEMS)
-        self.attendances = Repository(self, schema.ATTENDANCES)
-        self.action_plans = Repository(self, schema.ACTION_PLANS)
-        self.plan_priorities = Repository(self, schema.PLAN_PRIORITIES)
-        self.peer_reviews = Repository(self, schema.PEER_REVIEWS)
-        self.review_team_members = Repository(self, schema.REVIEW_TEAM_MEMBERS)
-        self.evidence_notes = Repository(self, schema.EVIDENCE_NOTES)
-        self.concerns = Repository(self, schema.CONCERNS)
-        self.concern_amendments = Repository(self, schema.CONCERN_AMENDMENTS)
-        self.review_slots = Repository(self, schema.REVIEW_SLOTS)
-        self.outcome_areas = Repository(self, schema.OUTCOME_AREAS)
-        self.review_amendments = Repository(self, schema.REVIEW_AMENDMENTS)
-        self.actions = Repository(self, schema.ACTIONS)
-        self.case_studies = Repository(self, schema.CASE_STUDIES)
-        self.support_exchanges = Repository(self, schema.SUPPORT_EXCHANGES)
-        self.partnership_projects = Repository(self, schema.PARTNERSHIP_PROJECTS)
-        self.project_partners = Repository(self, schema.PROJECT_PARTNERS)
+        self._repositories: dict[str, Repository[Any]] = {}
+        for spec in schema.TABLES:
+            repository = self.REPOSITORY_CLASSES.get(spec.name, Repository)(self, spec)
+            self._repositories[spec.name] = repository
+            setattr(self, spec.name, repository)
+        # Tables written through this store since the UI last asked (see take_changes).
+        self._changed: set[str] = set()
         self.dashboard = DashboardQueries(self)
         self._profile: UserProfile | None = None
 
@@ -99,7 +115,7 @@ class Store:
             raise NotASchoolnetDatabase(f"{target} is not a SQLite database.") from error
         except OSError as error:
             raise DatabaseUnavailable(
-                f"Cannot open the database at {target}: {_reason(error)}."
+                f"Cannot open the database at {target}: {os_error_reason(error)}."
             ) from error
         except sqlite3.Error as error:
             raise DatabaseUnavailable(f"Cannot open the database at {target}: {error}.") from error
@@ -187,10 +203,22 @@ class Store:
 
     def repository(self, table: str) -> Repository[Any]:
         """The repository of a table, by its name."""
-        for value in vars(self).values():
-            if isinstance(value, Repository) and value.spec.name == table:
-                return value
-        raise KeyError(table)
+        return self._repositories[table]
+
+    # What changed ---------------------------------------------------------------------------
+
+    def touch(self, *tables: str) -> None:
+        """Note that these tables were written, for screens that show them."""
+        self._changed.update(tables)
+
+    def take_changes(self) -> frozenset[str]:
+        """The tables written since the last call, and forget them."""
+        changed, self._changed = frozenset(self._changed), set()
+        return changed
+
+    def data_version(self) -> int:
+        """SQLite's counter of commits made by other connections (a second window, the CLI)."""
+        return int(self.db.execute("PRAGMA data_version").fetchone()[0])
 
     def today(self) -> date:
         """Today's date by the store's clock."""
@@ -212,7 +240,7 @@ def _check_file(target: Path) -> None:
             header = handle.read(len(_SQLITE_MAGIC))
     except OSError as error:
         raise DatabaseUnavailable(
-            f"Cannot open the database at {target}: {_reason(error)}."
+            f"Cannot open the database at {target}: {os_error_reason(error)}."
         ) from error
     if header and header != _SQLITE_MAGIC:
         raise NotASchoolnetDatabase(f"{target} is not a SQLite database.")
@@ -230,8 +258,3 @@ def _create_private(target: Path) -> None:
         ) from error
     descriptor = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     os.close(descriptor)
-
-
-def _reason(error: OSError) -> str:
-    reason = error.strerror or str(error)
-    return reason[:1].lower() + reason[1:]

@@ -18,6 +18,7 @@ from store.models import (
     OutcomeArea,
     PeerReview,
     ReviewAmendment,
+    ReviewSlot,
     ReviewTeamMember,
 )
 from store.schema import EVIDENCE_NOTES
@@ -180,6 +181,12 @@ def progress(store: Store, network_id: str, year: str) -> Progress:
     return Progress(done, network.review_target or DEFAULT_TARGET, len(reviews))
 
 
+def add_slot(store: Store, slot: ReviewSlot) -> ReviewSlot:
+    """Add a slot to the visit timetable, while the review is not locked."""
+    _unlocked(store.peer_reviews.get(slot.review_id))
+    return store.review_slots.add(slot)
+
+
 # Visit notes ----------------------------------------------------------------------------
 
 
@@ -200,6 +207,18 @@ def new_note(
             focus_area=focus_area,
             evidence_type=evidence_type,
             text=text,
+        )
+    )
+
+
+def update_note(
+    store: Store, note_id: str, *, text: str, focus_area: str, evidence_type: EvidenceType
+) -> EvidenceNote:
+    """Save a note's words and tags as they now stand."""
+    note = store.evidence_notes.get(note_id)
+    return store.evidence_notes.update(
+        note.model_copy(
+            update={"text": text, "focus_area": focus_area, "evidence_type": evidence_type}
         )
     )
 

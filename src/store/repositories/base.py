@@ -13,6 +13,7 @@ from store.errors import (
     RecordIsFinal,
     RecordNotFound,
 )
+from store.models import Record
 from store.schema import M, TableSpec
 from store.sharing.clocks import stamp_changes
 
@@ -78,9 +79,8 @@ class Repository(Generic[M]):
     def count(self, **equals: Any) -> int:
         """How many records match."""
         clause, params = self._where(equals)
-        return self.store.db.execute(
-            f"SELECT count(*) FROM {self._table}{clause}", params
-        ).fetchone()[0]
+        sql = f"SELECT count(*) FROM {self._table}{clause}"
+        return int(self.store.db.execute(sql, params).fetchone()[0])
 
     def add(self, record: M) -> M:
         """Store a new record, stamped with the time and who made it."""
@@ -97,6 +97,7 @@ class Repository(Generic[M]):
         with self._translated_errors(stamped):
             with self.store.db.atomic():
                 self.store.db.table(self._table).insert(row)
+        self.store.touch(self._table)
         return stamped
 
     def update(self, record: M) -> M:
@@ -123,6 +124,7 @@ class Repository(Generic[M]):
         with self._translated_errors(stamped):
             with self.store.db.atomic():
                 self.store.db.table(self._table).update(record.id, row)
+        self.store.touch(self._table)
         return stamped
 
     def delete(self, record_id: str) -> None:
@@ -141,6 +143,7 @@ class Repository(Generic[M]):
                 f"This {self.spec.model.__name__.lower()} cannot be deleted while other records"
                 " refer to it."
             ) from error
+        self.store.touch(self._table)
 
     def _translated_errors(self, record: M) -> _IntegrityTranslator:
         return _IntegrityTranslator(self.spec, record)
@@ -149,16 +152,18 @@ class Repository(Generic[M]):
 class _IntegrityTranslator:
     """Turns SQLite integrity errors on writes into plain sentences."""
 
-    def __init__(self, spec: TableSpec[Any], record: Any) -> None:
+    def __init__(self, spec: TableSpec[Any], record: Record) -> None:
         self.spec = spec
         self.record = record
 
     def __enter__(self) -> None:
         return None
 
-    def __exit__(self, kind: type | None, error: BaseException | None, _tb: object) -> bool:
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, _tb: object
+    ) -> None:
         if not isinstance(error, sqlite3.IntegrityError):
-            return False
+            return
         text = str(error)
         noun = self.spec.model.__name__.lower()
         if text.startswith("UNIQUE constraint failed"):
@@ -173,4 +178,3 @@ class _IntegrityTranslator:
             raise InvalidReference(
                 f"This {noun} refers to a record that does not exist."
             ) from error
-        return False

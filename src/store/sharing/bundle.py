@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import hashlib
 import json
+import types
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, TypeAdapter, ValidationError
 
@@ -22,6 +23,8 @@ from store.dates import iso_utc
 from store.errors import StoreError
 from store.models import UtcDateTime
 from store.sharing.crypto import ENCRYPTED_FORMAT, WrongPassphrase, decrypt, encrypt
+from store.sql import query_in
+from store.text import os_error_reason
 
 if TYPE_CHECKING:
     from store.db import Store
@@ -31,7 +34,8 @@ VERSION = 1
 MAX_BYTES = 100 * 1024 * 1024
 EMAIL_LIMIT = 10 * 1024 * 1024
 SUFFIX = ".schoolnet.json"
-_CHUNK = 900  # stays under SQLite's limit on bound parameters
+
+ScopeKind = Literal["everything", "network", "review", "meeting"]
 
 
 class BundleRefused(StoreError):
@@ -42,7 +46,7 @@ class BundleRefused(StoreError):
 class Scope:
     """What a bundle holds: everything, or one network, review or meeting."""
 
-    kind: str
+    kind: ScopeKind
     id: str | None = None
     name: str = "everything"
 
@@ -73,25 +77,14 @@ def checksum(bundle: dict[str, Any]) -> str:
 
 def _select(store: Store, table: str, column: str, values: Iterable[str]) -> set[str]:
     """Ids of rows of `table` whose `column` is one of `values`."""
-    found: set[str] = set()
-    wanted = list(values)
-    for start in range(0, len(wanted), _CHUNK):
-        chunk = wanted[start : start + _CHUNK]
-        marks = ",".join("?" * len(chunk))
-        rows = store.db.execute(f"SELECT id FROM {table} WHERE {column} IN ({marks})", chunk)
-        found.update(row[0] for row in rows)
-    return found
+    sql = f"SELECT id FROM {table} WHERE {column} IN ({{marks}})"
+    return {row["id"] for row in query_in(store.db, sql, values)}
 
 
 def _rows(store: Store, table: str, ids: set[str] | None) -> list[dict[str, Any]]:
     if ids is None:
         return list(store.db.query(f"SELECT * FROM {table} ORDER BY id"))
-    rows: list[dict[str, Any]] = []
-    wanted = sorted(ids)
-    for start in range(0, len(wanted), _CHUNK):
-        chunk = wanted[start : start + _CHUNK]
-        marks = ",".join("?" * len(chunk))
-        rows.extend(store.db.query(f"SELECT * FROM {table} WHERE id IN ({marks})", chunk))
+    rows = list(query_in(store.db, f"SELECT * FROM {table} WHERE id IN ({{marks}})", sorted(ids)))
     return sorted(rows, key=lambda row: row["id"])
 
 
@@ -249,9 +242,7 @@ def read(path: Path, passphrase: str | None = None) -> dict[str, Any]:
     try:
         size = path.stat().st_size
     except OSError as error:
-        raise BundleRefused(
-            f"Cannot read {path}: {(error.strerror or str(error)).lower()}."
-        ) from None
+        raise BundleRefused(f"Cannot read {path}: {os_error_reason(error)}.") from None
     if size > MAX_BYTES:
         raise BundleRefused(f"{name} is {size / 2**20:.0f} MB, over the 100 MB a bundle may be.")
     data = _parse_json(path.read_bytes(), name)
@@ -292,9 +283,6 @@ def check(data: Any, name: str) -> dict[str, Any]:
     return data
 
 
-_ADAPTERS: dict[str, TypeAdapter[Any]] = {}
-
-
 def records_of(data: dict[str, Any], name: str) -> tuple[dict[str, list[Any]], list[Tombstone]]:
     """The bundle's records as models, table by table, and its tombstones; refuse bad shapes."""
     parsed: dict[str, list[Any]] = {}
@@ -313,9 +301,8 @@ def records_of(data: dict[str, Any], name: str) -> tuple[dict[str, list[Any]], l
             if item["id"] in seen:
                 raise BundleRefused(f"{name} has two records with id {item['id']} in {table}.")
             seen.add(item["id"])
-        adapter = _ADAPTERS.setdefault(table, TypeAdapter(list[spec.model]))
         try:
-            parsed[table] = adapter.validate_python(items)
+            parsed[table] = spec.list_adapter.validate_python(items)
         except ValidationError as error:
             problem = error.errors()[0]
             where = problem["loc"]
@@ -336,27 +323,27 @@ def records_of(data: dict[str, Any], name: str) -> tuple[dict[str, list[Any]], l
     return parsed, deleted
 
 
+_Format = Literal["schoolnet-bundle"]
+
+
 def json_schema() -> dict[str, Any]:
     """The JSON Schema of a (plain, unencrypted) bundle, generated from the models."""
-    from typing import Literal
-
     from pydantic import create_model
 
-    records = create_model(  # type: ignore[call-overload]
-        "Records",
-        __config__=ConfigDict(extra="forbid"),
-        **{spec.name: (list[spec.model], []) for spec in schema.TABLES},
-    )
+    tables: dict[str, Any] = {
+        spec.name: (types.GenericAlias(list, (spec.model,)), []) for spec in schema.TABLES
+    }
+    records = create_model("Records", __config__=ConfigDict(extra="forbid"), **tables)
     created_by = create_model("CreatedBy", name=(str, ...), installation_id=(str, ...))
     scope = create_model(
         "BundleScope",
-        kind=(Literal["everything", "network", "review", "meeting"], ...),
+        kind=(ScopeKind, ...),
         id=(str | None, None),
         name=(str, ...),
     )
     model = create_model(
         "SchoolnetBundle",
-        format=(Literal["schoolnet-bundle"], ...),
+        format=(_Format, ...),
         version=(int, VERSION),
         bundle_id=(str, ...),
         created_at=(str, ...),

@@ -19,6 +19,7 @@ from store.sharing import bundle
 from store.sharing.backups import backup
 from store.sharing.bundle import BundleRefused, Scope
 from store.sharing.merge import ImportPlan, apply_plan, plan_import
+from store.text import os_error_reason, slug
 
 if TYPE_CHECKING:
     from store.db import Store
@@ -80,21 +81,23 @@ def scope_for(store: Store, kind: str, ref: str | None = None) -> Scope:
         if network is None:
             raise StoreError(f"There is no network called {ref}.")
         return Scope("network", network.id, network.name)
-    repo = {"review": store.peer_reviews, "meeting": store.meetings}[kind]
-    record = repo.find(ref or "")
-    if record is None:
-        raise StoreError(f"There is no {kind} with id {ref}.")
     if kind == "meeting":
-        return Scope("meeting", record.id, record.title)
-    school = store.schools.get(record.host_school_id)
-    return Scope("review", record.id, f"Peer review of {school.name} {record.academic_year}")
+        meeting = store.meetings.find(ref or "")
+        if meeting is None:
+            raise StoreError(f"There is no meeting with id {ref}.")
+        return Scope("meeting", meeting.id, meeting.title)
+    if kind != "review":
+        raise KeyError(kind)
+    review = store.peer_reviews.find(ref or "")
+    if review is None:
+        raise StoreError(f"There is no review with id {ref}.")
+    school = store.schools.get(review.host_school_id)
+    return Scope("review", review.id, f"Peer review of {school.name} {review.academic_year}")
 
 
 def suggested_name(scope: Scope, day: datetime) -> str:
     """A file name such as `hunts-area-primary-partnership-2026-11-23.schoolnet.json`."""
-    slug = "".join(c if c.isalnum() else "-" for c in scope.name.lower())
-    slug = "-".join(part for part in slug.split("-") if part) or "schoolnet"
-    return f"{slug}-{day:%Y-%m-%d}{bundle.SUFFIX}"
+    return f"{slug(scope.name)}-{day:%Y-%m-%d}{bundle.SUFFIX}"
 
 
 def export(
@@ -114,9 +117,7 @@ def export(
     try:
         path.write_bytes(raw)
     except OSError as error:
-        raise StoreError(
-            f"Cannot write {path}: {(error.strerror or str(error)).lower()}."
-        ) from None
+        raise StoreError(f"Cannot write {path}: {os_error_reason(error)}.") from None
     count = sum(len(items) for items in data["records"].values())
     _ledger(store, "sent", data, str(path), {"records": count})
     return Exported(
@@ -174,6 +175,7 @@ def _ledger(store: Store, direction: str, data: dict[str, Any], file: str, chang
             data["checksum"], json.dumps(changes, sort_keys=True), file,
         ],
     )  # fmt: skip
+    store.touch("bundle_ledger")
 
 
 def ledger(store: Store) -> list[LedgerEntry]:
@@ -246,6 +248,7 @@ def restore_conflict(store: Store, conflict_id: str) -> None:
             "UPDATE conflicts SET restored_at = ? WHERE id = ?",
             [iso_utc(store.clock()), conflict_id],
         )
+    store.touch("conflicts")
 
 
 def record_label(store: Store, table: str, record_id: str) -> str:

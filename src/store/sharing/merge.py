@@ -19,8 +19,9 @@ from typing import TYPE_CHECKING, Any
 
 from store import schema
 from store.dates import iso_utc
-from store.sharing.bundle import _CHUNK, BundleRefused, Tombstone, records_of
+from store.sharing.bundle import BundleRefused, Tombstone, records_of
 from store.sharing.clocks import data_fields, stamp_of
+from store.sql import query_in
 
 if TYPE_CHECKING:
     from store.db import Store
@@ -93,25 +94,13 @@ def _canon(value: Any) -> str:
 
 
 def _local(store: Store, spec: schema.TableSpec[Any], ids: list[str]) -> dict[str, Any]:
-    found: dict[str, Any] = {}
-    for start in range(0, len(ids), _CHUNK):
-        chunk = ids[start : start + _CHUNK]
-        marks = ",".join("?" * len(chunk))
-        for row in store.db.query(f"SELECT * FROM {spec.name} WHERE id IN ({marks})", chunk):
-            found[row["id"]] = spec.from_row(row)
-    return found
+    sql = f"SELECT * FROM {spec.name} WHERE id IN ({{marks}})"
+    return {row["id"]: spec.from_row(row) for row in query_in(store.db, sql, ids)}
 
 
 def _existing(store: Store, table: str, ids: set[str]) -> set[str]:
-    wanted = sorted(ids)
-    present: set[str] = set()
-    for start in range(0, len(wanted), _CHUNK):
-        chunk = wanted[start : start + _CHUNK]
-        marks = ",".join("?" * len(chunk))
-        present.update(
-            r[0] for r in store.db.execute(f"SELECT id FROM {table} WHERE id IN ({marks})", chunk)
-        )
-    return present
+    sql = f"SELECT id FROM {table} WHERE id IN ({{marks}})"
+    return {row["id"] for row in query_in(store.db, sql, sorted(ids))}
 
 
 def _check_references(store: Store, records: dict[str, list[Any]]) -> None:
@@ -272,3 +261,9 @@ def apply_plan(store: Store, plan: ImportPlan) -> None:
                 for c in plan.conflicts
             ],
         )  # fmt: skip
+    store.touch(
+        "conflicts",
+        *plan.inserts,
+        *plan.updates,
+        *(table for table, _ in plan.deletes),
+    )
