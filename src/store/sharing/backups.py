@@ -26,19 +26,25 @@ class Backup:
     size: int
 
 
-def folder(store: Store) -> Path:
-    """Where a database's backups live: a `backups` folder beside it."""
+def _database(store: Store) -> Path:
+    """The database file; an in-memory database has none, so no backups."""
     if store.path is None:
         raise StoreError("An in-memory database has no backups.")
-    return store.path.parent / "backups"
+    return store.path
+
+
+def folder(store: Store) -> Path:
+    """Where a database's backups live: a `backups` folder beside it."""
+    return _database(store).parent / "backups"
 
 
 def backup(store: Store) -> Path:
     """Copy the database, consistently even while in use, and keep only the newest ten."""
+    database = _database(store)
     target_dir = folder(store)
     target_dir.mkdir(parents=True, exist_ok=True)
     stamp = store.clock().strftime("%Y%m%d-%H%M%S-%f")
-    target = target_dir / f"{store.path.stem}-{stamp}.db"  # type: ignore[union-attr]
+    target = target_dir / f"{database.stem}-{stamp}.db"
     os.close(os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
     copy = sqlite3.connect(target)
     with copy:
@@ -52,13 +58,14 @@ def backup(store: Store) -> Path:
 def list_backups(store: Store) -> list[Backup]:
     """Backups of this database, newest first."""
     try:
-        target_dir = folder(store)
+        database = _database(store)
     except StoreError:
         return []
+    target_dir = folder(store)
     if not target_dir.is_dir():
         return []
     found = []
-    for path in target_dir.glob(f"{store.path.stem}-*.db"):  # type: ignore[union-attr]
+    for path in target_dir.glob(f"{database.stem}-*.db"):
         stat = path.stat()
         found.append(Backup(path, datetime.fromtimestamp(stat.st_mtime), stat.st_size))
     return sorted(found, key=lambda b: b.path.name, reverse=True)

@@ -8,23 +8,24 @@ clock is behind the one that wrote that value.
 from __future__ import annotations
 
 from datetime import datetime, timedelta
-from typing import Any
 
 from store.dates import iso_utc
+from store.models import Record
 
 # Fields every record has that are not merged as data.
 BOOKKEEPING = frozenset({"id", "created_at", "updated_at", "created_by", "field_clock"})
 Stamp = tuple[str, str]
 
 
-def data_fields(record: Any) -> list[str]:
+def data_fields(record: Record) -> list[str]:
     """The fields of a record that hold its data."""
     return [name for name in type(record).model_fields if name not in BOOKKEEPING]
 
 
-def stamp_of(record: Any, field: str) -> Stamp:
+def stamp_of(record: Record, field: str) -> Stamp:
     """[changed_at, replaced] for a field; unchanged fields date from the record's creation."""
-    return tuple(record.field_clock.get(field, (iso_utc(record.created_at), "")))  # type: ignore[return-value]
+    changed_at, replaced = record.field_clock.get(field, (iso_utc(record.created_at), ""))
+    return (changed_at, replaced)
 
 
 def after(stamp: str, now: datetime) -> str:
@@ -36,7 +37,7 @@ def after(stamp: str, now: datetime) -> str:
     return iso_utc(bumped)
 
 
-def stamp_changes(old: Any, new: Any, now: datetime) -> tuple[dict[str, Stamp], datetime]:
+def stamp_changes(old: Record, new: Record, now: datetime) -> tuple[dict[str, Stamp], datetime]:
     """The field clock of `new` after a local edit of `old`, and its updated_at."""
     clock = dict(old.field_clock)
     latest = iso_utc(now)

@@ -200,15 +200,9 @@ def unsent_changes(store: Store) -> int:
     row = store.db.execute("SELECT max(at) FROM bundle_ledger WHERE direction = 'sent'").fetchone()
     since = row[0] or ""
     # Records merged in from others count too: they have not been passed on from here either.
-    total = 0
-    for spec in schema.TABLES:
-        total += store.db.execute(
-            f"SELECT count(*) FROM {spec.name} WHERE updated_at > ?", [since]
-        ).fetchone()[0]
-    total += store.db.execute(
-        "SELECT count(*) FROM tombstones WHERE deleted_at > ?", [since]
-    ).fetchone()[0]
-    return total
+    counts = [f"SELECT count(*) FROM {spec.name} WHERE updated_at > ?" for spec in schema.TABLES]
+    counts.append("SELECT count(*) FROM tombstones WHERE deleted_at > ?")
+    return sum(int(store.db.execute(sql, [since]).fetchone()[0]) for sql in counts)
 
 
 def conflicts(store: Store) -> list[ConflictEntry]:
