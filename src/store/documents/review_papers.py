@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeAlias
 
 from store.dates import uk_date
 from store.enums import ReviewStyle
@@ -20,11 +20,35 @@ if TYPE_CHECKING:
 
 
 @dataclass(frozen=True)
-class Block:
-    """A heading, a paragraph, a list or a table row set."""
+class Heading:
+    """A heading, level 1 to 3."""
 
-    kind: str  # "h1", "h2", "h3", "p", "ul", "table"
-    content: str | list[str] | list[list[str]]
+    level: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A paragraph of text."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class Bullets:
+    """A bulleted list."""
+
+    items: list[str]
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table whose first row is its header."""
+
+    rows: list[list[str]]
+
+
+Block: TypeAlias = Heading | Paragraph | Bullets | Table
 
 
 def _people(store: Store) -> dict[str, str]:
@@ -43,50 +67,48 @@ def outcomes(store: Store, review_id: str) -> list[Block]:
         if review.ends_on and review.ends_on != review.starts_on
         else ""
     )
-    blocks = [
-        Block("h1", f"Peer review outcomes: {host.name}"),
-        Block(
-            "p",
+    blocks: list[Block] = [
+        Heading(1, f"Peer review outcomes: {host.name}"),
+        Paragraph(
             f"Review {review.academic_year}, visit {dates}. Lead Reviewer: {lead or 'not named'}."
             f" Improvement Champion: {champion or 'not named'}.",
         ),  # fmt: skip
     ]
     if review.locked_on:
-        blocks.append(Block("p", f"Outcomes agreed on {uk_date(review.locked_on)}."))
+        blocks.append(Paragraph(f"Outcomes agreed on {uk_date(review.locked_on)}."))
     if review.strengths:
-        blocks += [Block("h2", "Strengths"), Block("ul", _lines(review.strengths))]
+        blocks += [Heading(2, "Strengths"), Bullets(_lines(review.strengths))]
     if review.areas_for_development:
         blocks += [
-            Block("h2", "Areas for development"),
-            Block("ul", _lines(review.areas_for_development)),
+            Heading(2, "Areas for development"),
+            Bullets(_lines(review.areas_for_development)),
         ]
     for area in outcome_areas(store, review_id):
-        blocks.append(Block("h2", area.focus_area))
+        blocks.append(Heading(2, area.focus_area))
         for title, text in (
             ("What went well", area.went_well),
             ("Even better if", area.even_better_if),
             ("Areas for development", area.areas_for_development),
         ):
             if text:
-                blocks += [Block("h3", title), Block("ul", _lines(text))]
+                blocks += [Heading(3, title), Bullets(_lines(text))]
         if review.style == ReviewStyle.WITH_ESTIMATES and area.estimate:
-            blocks += [Block("h3", "Estimate"), Block("p", area.estimate)]
+            blocks += [Heading(3, "Estimate"), Paragraph(area.estimate)]
     if review.area_of_excellence:
-        blocks += [Block("h2", "Area of excellence"), Block("p", review.area_of_excellence)]
+        blocks += [Heading(2, "Area of excellence"), Paragraph(review.area_of_excellence)]
     if review.next_steps:
-        blocks += [Block("h2", "Next steps"), Block("ul", _lines(review.next_steps))]
+        blocks += [Heading(2, "Next steps"), Bullets(_lines(review.next_steps))]
     actions = store.actions.where(review_id=review_id, order_by="due_on")
     if actions:
         rows = [["Action", "Owner", "Due"]] + [
             [a.description, names.get(a.owner_id or "", ""), uk_date(a.due_on)] for a in actions
         ]
-        blocks += [Block("h2", "Actions agreed at the improvement workshop"), Block("table", rows)]
+        blocks += [Heading(2, "Actions agreed at the improvement workshop"), Table(rows)]
     amendments = store.review_amendments.where(review_id=review_id, order_by="amended_on")
     if amendments:
-        blocks.append(Block("h2", "Amendments after agreement"))
+        blocks.append(Heading(2, "Amendments after agreement"))
         blocks.append(
-            Block(
-                "ul",
+            Bullets(
                 [f"{uk_date(a.amended_on.date())}, {a.amended_by}: {a.text}" for a in amendments],
             )
         )
@@ -110,17 +132,16 @@ def scr_letter(store: Store, review_id: str) -> list[Block]:
             uk_date(member.dbs_confirmed_on),
         ])  # fmt: skip
     return [
-        Block("h1", f"Peer review team: details for the Single Central Record of {host.name}"),
-        Block("p", f"Dear {host.head_teacher or 'Head teacher'},"),
-        Block(
-            "p",
+        Heading(1, f"Peer review team: details for the Single Central Record of {host.name}"),
+        Paragraph(f"Dear {host.head_teacher or 'Head teacher'},"),
+        Paragraph(
             f"The following colleagues will visit {host.name} for its peer review on"
             f" {uk_date(review.starts_on)}. Each employing school confirms that it holds an"
             " enhanced DBS check for its staff named below, so that you can record the"
             " visitors on your Single Central Record.",
         ),
-        Block("table", rows),
-        Block("p", "Please contact the Lead Reviewer with any question before the visit."),
+        Table(rows),
+        Paragraph("Please contact the Lead Reviewer with any question before the visit."),
     ]
 
 
@@ -131,7 +152,7 @@ def timetable(store: Store, review_id: str) -> list[Block]:
     rows = [["Day", "Time", "Activity", "Who", "Where"]]
     for slot in store.review_slots.where(review_id=review_id, order_by="day, starts_at"):
         rows.append([uk_date(slot.day), slot.starts_at, slot.activity, slot.who, slot.location])
-    return [Block("h1", f"Peer review visit timetable: {host.name}"), Block("table", rows)]
+    return [Heading(1, f"Peer review visit timetable: {host.name}"), Table(rows)]
 
 
 def _lines(text: str) -> list[str]:
@@ -142,18 +163,19 @@ def to_markdown(blocks: list[Block]) -> str:
     """Blocks as Markdown."""
     out: list[str] = []
     for block in blocks:
-        if block.kind in ("h1", "h2", "h3"):
-            out.append(f"{'#' * int(block.kind[1])} {block.content}")
-        elif block.kind == "p":
-            out.append(str(block.content))
-        elif block.kind == "ul":
-            out.append("\n".join(f"- {item}" for item in block.content))
-        else:
-            rows = [[str(c).replace("|", "\\|") for c in row] for row in block.content]  # type: ignore[union-attr]
-            out.append("\n".join(
-                [f"| {' | '.join(rows[0])} |", "|" + " --- |" * len(rows[0])]
-                + [f"| {' | '.join(row)} |" for row in rows[1:]]
-            ))  # fmt: skip
+        match block:
+            case Heading(level, text):
+                out.append(f"{'#' * level} {text}")
+            case Paragraph(text):
+                out.append(text)
+            case Bullets(items):
+                out.append("\n".join(f"- {item}" for item in items))
+            case Table(rows):
+                cells = [[cell.replace("|", "\\|") for cell in row] for row in rows]
+                out.append("\n".join(
+                    [f"| {' | '.join(cells[0])} |", "|" + " --- |" * len(cells[0])]
+                    + [f"| {' | '.join(row)} |" for row in cells[1:]]
+                ))  # fmt: skip
         out.append("")
     return "\n".join(out)
 
@@ -163,23 +185,22 @@ def to_html(blocks: list[Block]) -> str:
     esc = html.escape
     body: list[str] = []
     for block in blocks:
-        if block.kind in ("h1", "h2", "h3"):
-            body.append(f"<{block.kind}>{esc(str(block.content))}</{block.kind}>")
-        elif block.kind == "p":
-            body.append(f"<p>{esc(str(block.content))}</p>")
-        elif block.kind == "ul":
-            body.append(
-                "<ul>" + "".join(f"<li>{esc(item)}</li>" for item in block.content) + "</ul>"
-            )
-        else:
-            rows = block.content
-            head = "".join(f"<th>{esc(str(c))}</th>" for c in rows[0])  # type: ignore[index]
-            cells = "".join(
-                "<tr>" + "".join(f"<td>{esc(str(c))}</td>" for c in row) + "</tr>"
-                for row in rows[1:]  # type: ignore[index]
-            )
-            body.append(f"<table><thead><tr>{head}</tr></thead><tbody>{cells}</tbody></table>")
-    title = esc(str(blocks[0].content)) if blocks else "schoolnet"
+        match block:
+            case Heading(level, text):
+                body.append(f"<h{level}>{esc(text)}</h{level}>")
+            case Paragraph(text):
+                body.append(f"<p>{esc(text)}</p>")
+            case Bullets(items):
+                body.append("<ul>" + "".join(f"<li>{esc(item)}</li>" for item in items) + "</ul>")
+            case Table(rows):
+                head = "".join(f"<th>{esc(cell)}</th>" for cell in rows[0])
+                cells = "".join(
+                    "<tr>" + "".join(f"<td>{esc(cell)}</td>" for cell in row) + "</tr>"
+                    for row in rows[1:]
+                )
+                body.append(f"<table><thead><tr>{head}</tr></thead><tbody>{cells}</tbody></table>")
+    first = blocks[0] if blocks else None
+    title = esc(first.text) if isinstance(first, Heading | Paragraph) else "schoolnet"
     return f"""<!doctype html>
 <html lang="en-GB"><head><meta charset="utf-8"><title>{title}</title>
 <style>
