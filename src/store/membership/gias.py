@@ -121,9 +121,11 @@ def import_gias(
             except ValueError as error:
                 summary.refused.append(RefusedRow(number, str(error)))
                 continue
-            existing = by_urn.get(incoming.urn)
+            urn = incoming.urn
+            assert urn is not None  # school_from_row refuses a row without one
+            existing = by_urn.get(urn)
             if existing is None:
-                by_urn[incoming.urn] = store.schools.add(incoming)
+                by_urn[urn] = store.schools.add(incoming)
                 summary.added += 1
                 continue
             changes = {
@@ -134,7 +136,7 @@ def import_gias(
             if not changes:
                 summary.unchanged += 1
                 continue
-            by_urn[incoming.urn] = store.schools.update(existing.model_copy(update=changes))
+            by_urn[urn] = store.schools.update(existing.model_copy(update=changes))
             summary.updated += 1
     if progress:
         progress(len(rows), len(rows))
@@ -162,32 +164,32 @@ def school_from_row(row: dict[str, str | None]) -> School:
         )
         if part.lower() not in _NOT_APPLICABLE
     )  # fmt: skip
-    fields = {
-        "urn": urn,
-        "name": name,
-        "phase": _phase(_cell(row, "PhaseOfEducation (name)"), kind, name),
-        "sector": Sector.INDEPENDENT if "independent" in kind else Sector.STATE,
-        "street": _cell(row, "Street"),
-        "locality": _cell(row, "Locality"),
-        "town": _cell(row, "Town"),
-        "postcode": _cell(row, "Postcode"),
-        "phone": _cell(row, "TelephoneNum"),
-        "head_teacher": head,
-        "trust": _optional(_cell(row, "Trusts (name)")),
-        "federation": _optional(_cell(row, "Federations (name)")),
-        "religious_character": _optional(_cell(row, "ReligiousCharacter (name)")),
-        "local_authority": _cell(row, "LA (name)"),
-        "ofsted_judgement": _OFSTED.get(
-            _cell(row, "OfstedRating (name)").lower(), OfstedJudgement.NOT_YET_INSPECTED
-        ),
-        "ofsted_date": ofsted_date,
-    }
     try:
         website = School(name=name, website=_cell(row, "SchoolWebsite")).website
     except ValidationError:
         website = ""  # the register holds some placeholders and typos; a bad link is no loss
     try:
-        return School(website=website, **fields)
+        return School(
+            urn=urn,
+            name=name,
+            phase=_phase(_cell(row, "PhaseOfEducation (name)"), kind, name),
+            sector=Sector.INDEPENDENT if "independent" in kind else Sector.STATE,
+            street=_cell(row, "Street"),
+            locality=_cell(row, "Locality"),
+            town=_cell(row, "Town"),
+            postcode=_cell(row, "Postcode"),
+            website=website,
+            phone=_cell(row, "TelephoneNum"),
+            head_teacher=head,
+            trust=_optional(_cell(row, "Trusts (name)")),
+            federation=_optional(_cell(row, "Federations (name)")),
+            religious_character=_optional(_cell(row, "ReligiousCharacter (name)")),
+            local_authority=_cell(row, "LA (name)"),
+            ofsted_judgement=_OFSTED.get(
+                _cell(row, "OfstedRating (name)").lower(), OfstedJudgement.NOT_YET_INSPECTED
+            ),
+            ofsted_date=ofsted_date,
+        )
     except ValidationError as error:
         first = error.errors()[0]
         raise ValueError(f"its {first['loc'][0]} is not valid ({first['msg']})") from None
