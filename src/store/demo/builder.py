@@ -23,7 +23,17 @@ from store.demo.ids import (
 from store.demo.meetings import add_meetings
 from store.demo.plans import add_plan
 from store.demo.reviews import CONCERN_REVIEW, REVIEWS, add_concern, add_review
-from store.enums import PersonRole
+from store.enums import (
+    CaseStudyFormat,
+    CaseStudyStatus,
+    MemberRole,
+    MembershipStatus,
+    NetworkKind,
+    OfstedJudgement,
+    PersonRole,
+    Phase,
+    Sector,
+)
 
 __all__ = [
     "ANCHOR",
@@ -74,8 +84,8 @@ def _schools_and_people(loader: Loader) -> None:
                 id=school_id(school.key),
                 name=school.name,
                 urn=school.urn,
-                phase=school.phase,
-                sector=school.sector,
+                phase=Phase(school.phase),
+                sector=Sector(school.sector),
                 town=school.town,
                 head_teacher=school.head,
                 contact_name=school.head,
@@ -85,7 +95,7 @@ def _schools_and_people(loader: Loader) -> None:
                 federation=school.federation,
                 religious_character=school.religious_character,
                 local_authority=school.local_authority if school.sector == "state" else "",
-                ofsted_judgement=school.ofsted,
+                ofsted_judgement=OfstedJudgement(school.ofsted),
                 ofsted_date=date(2023, 3, 15) if school.ofsted != "not_yet_inspected" else None,
             ),
         )
@@ -144,6 +154,14 @@ _TERMS = {
     "network_activity": "Moderation, peer review and support where a need is identified.",
 }
 
+# The steps of a school that joined; a pending school has taken the first two.
+_TO_ACTIVE = (
+    MembershipStatus.NOMINATED,
+    MembershipStatus.ACCEPTED,
+    MembershipStatus.APPROVED,
+    MembershipStatus.ACTIVE,
+)
+
 
 def _coordinator_for(network: facts.DemoNetwork) -> str:
     if network.kind == "alliance_group":
@@ -161,7 +179,7 @@ def _network(loader: Loader, network: facts.DemoNetwork) -> None:
         models.Network(
             id=net_id,
             name=network.name,
-            kind=network.kind,
+            kind=NetworkKind(network.kind),
             area=network.area,
             description=network.description,
             lead_school_id=school_id(network.lead_school),
@@ -177,11 +195,11 @@ def _network(loader: Loader, network: facts.DemoNetwork) -> None:
         # Henley Green joined East when it moved from North (see _move).
         moved = (network.key, key) == ("cov-east", "henley-green")
         role = (
-            "lead"
+            MemberRole.LEAD
             if key == network.lead_school
-            else "deputy_lead"
+            else MemberRole.DEPUTY_LEAD
             if key == network.deputy_school
-            else "member"
+            else MemberRole.MEMBER
         )
         _membership(
             loader,
@@ -189,10 +207,10 @@ def _network(loader: Loader, network: facts.DemoNetwork) -> None:
             key,
             role,
             date(2025, 10, 15) if moved else joined,
-            ("nominated", "accepted", "approved", "active"),
+            _TO_ACTIVE,
         )
     for key in network.pending:
-        _membership(loader, network, key, "member", date(2026, 10, 5), ("nominated", "accepted"))
+        _membership(loader, network, key, MemberRole.MEMBER, date(2026, 10, 5), _TO_ACTIVE[:2])
     add_meetings(loader, network)
     add_plan(loader, network)
 
@@ -201,13 +219,13 @@ def _membership(
     loader: Loader,
     network: facts.DemoNetwork,
     key: str,
-    role: str,
+    role: MemberRole,
     joined: date,
-    steps: tuple[str, ...],
+    steps: tuple[MembershipStatus, ...],
 ) -> str:
     store = loader.store
     member_id = demo_id("membership", network.key, key)
-    active = steps[-1] == "active"
+    active = steps[-1] == MembershipStatus.ACTIVE
     loader.put(
         store.memberships,
         models.Membership(
@@ -253,7 +271,7 @@ def _move(loader: Loader) -> None:
             id=member_id,
             network_id=network_id("cov-north"),
             school_id=school_id("henley-green"),
-            status="left",
+            status=MembershipStatus.LEFT,
             joined_on=date(2023, 9, 1),
             left_on=date(2025, 10, 15),
             mou_signed_on=date(2023, 8, 18),
@@ -264,7 +282,7 @@ def _move(loader: Loader) -> None:
         models.MembershipEvent(
             id=demo_id("membership-event", north.key, "henley-green", "left"),
             membership_id=member_id,
-            status="left",
+            status=MembershipStatus.LEFT,
             occurred_on=date(2025, 10, 15),
             signed_by="Martin Cole",
             ratified_on=date(2025, 10, 15),
@@ -285,8 +303,8 @@ def _case_studies(loader: Loader) -> None:
     )
     for number, key in enumerate(alliance.schools):
         for year, status in (
-            ("2025/26", "published"),
-            ("2026/27", "drafting" if number % 2 else "planned"),
+            ("2025/26", CaseStudyStatus.PUBLISHED),
+            ("2026/27", CaseStudyStatus.DRAFTING if number % 2 else CaseStudyStatus.PLANNED),
         ):
             loader.put(
                 loader.store.case_studies,
@@ -299,7 +317,9 @@ def _case_studies(loader: Loader) -> None:
                     impact="Pupils explain their thinking more fully."
                     if status == "published"
                     else "",
-                    format="audiovisual" if number % 3 == 0 else "written",
+                    format=CaseStudyFormat.AUDIOVISUAL
+                    if number % 3 == 0
+                    else CaseStudyFormat.WRITTEN,
                     status=status,
                 ),
             )

@@ -15,13 +15,16 @@ from store.demo.ids import (
     head_id,
     network_id,
 )
+from store.enums import ActionSource, ActionStatus, AttendanceStatus, MeetingKind
 
 
 def add_meetings(loader: Loader, network: facts.DemoNetwork) -> None:
     store = loader.store
     dates = YEAR_2025 + YEAR_2026[: network.meetings_2026_27]
     heads = [head_id(key) for key in network.schools]
-    kind = "partnership" if network.kind == "cross_sector_partnership" else "slg"
+    kind = (
+        MeetingKind.PARTNERSHIP if network.kind == "cross_sector_partnership" else MeetingKind.SLG
+    )
     for number, day in enumerate(dates):
         day = day + timedelta(days=network.weekday_offset)
         meeting_id = demo_id("meeting", network.key, day.isoformat())
@@ -34,8 +37,7 @@ def add_meetings(loader: Loader, network: facts.DemoNetwork) -> None:
             models.Meeting(
                 id=meeting_id,
                 network_id=network_id(network.key),
-                title=f"{'Partnership' if kind == 'partnership' else 'Strategic leadership group'}"
-                f" meeting {day:%B %Y}",
+                title=f"{kind.label} meeting {day:%B %Y}",
                 kind=kind,
                 starts_at=datetime.combine(day, time(9, 30)),
                 place=host,
@@ -60,12 +62,12 @@ def add_meetings(loader: Loader, network: facts.DemoNetwork) -> None:
         if not held:
             continue
         for index, person in enumerate(heads):
-            status = (
-                "apologies"
+            presence = (
+                AttendanceStatus.APOLOGIES
                 if index == number % len(heads)
-                else "deputy"
+                else AttendanceStatus.DEPUTY
                 if index == (number + 2) % len(heads) and number % 3 == 0
-                else "present"
+                else AttendanceStatus.PRESENT
             )
             loader.put(
                 store.attendances,
@@ -73,15 +75,19 @@ def add_meetings(loader: Loader, network: facts.DemoNetwork) -> None:
                     id=demo_id("attendance", meeting_id, person),
                     meeting_id=meeting_id,
                     person_id=person,
-                    status=status,
+                    status=presence,
                 ),
             )
         due = day + timedelta(days=28)
         status = (
-            "done" if due < ANCHOR - timedelta(days=30) else "in_progress" if number % 2 else "open"
+            ActionStatus.DONE
+            if due < ANCHOR - timedelta(days=30)
+            else ActionStatus.IN_PROGRESS
+            if number % 2
+            else ActionStatus.OPEN
         )
-        if status == "done" and number == 4:
-            status = "dropped"
+        if status == ActionStatus.DONE and number == 4:
+            status = ActionStatus.DROPPED
         loader.put(
             store.actions,
             models.Action(
@@ -90,7 +96,7 @@ def add_meetings(loader: Loader, network: facts.DemoNetwork) -> None:
                 owner_id=heads[number % len(heads)],
                 due_on=due,
                 status=status,
-                source="meeting",
+                source=ActionSource.MEETING,
                 network_id=network_id(network.key),
                 meeting_id=meeting_id,
             ),

@@ -12,6 +12,7 @@ from store.demo.ids import (
     head_id,
     network_id,
 )
+from store.enums import ActionSource, ActionStatus, Rag
 
 
 def add_plan(loader: Loader, network: facts.DemoNetwork) -> None:
@@ -43,7 +44,7 @@ def add_plan(loader: Loader, network: facts.DemoNetwork) -> None:
                 expected_outcomes=outcomes,
                 success_criteria=criteria,
                 funding_allocated=2000,
-                rag=("green", "amber", "red")[(position + len(network.schools)) % 3],
+                rag=(Rag.GREEN, Rag.AMBER, Rag.RED)[(position + len(network.schools)) % 3],
             ),
         )
         loader.put(
@@ -53,8 +54,8 @@ def add_plan(loader: Loader, network: facts.DemoNetwork) -> None:
                 description=f"Lead the priority: {title}",
                 owner_id=head_id(network.schools[position % len(network.schools)]),
                 due_on=date(2027, 3, 31),
-                status="in_progress" if position else "open",
-                source="plan",
+                status=ActionStatus.IN_PROGRESS if position else ActionStatus.OPEN,
+                source=ActionSource.PLAN,
                 network_id=network_id(network.key),
                 priority_id=priority_id,
             ),

@@ -8,25 +8,26 @@ from datetime import UTC, date, datetime, time, timedelta
 from store import models
 from store.demo import review_facts
 from store.demo.ids import Loader, demo_id, head_id, network_id, review_id, school_id
+from store.enums import ActionSource, ActionStatus, ConcernCategory, EvidenceType, ReviewStage
 
 _CHECKLIST_BY_STAGE = {
-    "planned": ("mou_signed",),
-    "pre_meet": ("mou_signed", "scr_letter_sent", "concerns_protocol_shared"),
-    "visit": (
+    ReviewStage.PLANNED: ("mou_signed",),
+    ReviewStage.PRE_MEET: ("mou_signed", "scr_letter_sent", "concerns_protocol_shared"),
+    ReviewStage.VISIT: (
         "mou_signed",
         "scr_letter_sent",
         "concerns_protocol_shared",
         "timetable_shared",
         "pre_meet_held",
     ),
-    "workshop": (
+    ReviewStage.WORKSHOP: (
         "mou_signed",
         "scr_letter_sent",
         "concerns_protocol_shared",
         "timetable_shared",
         "pre_meet_held",
     ),
-    "outcomes_agreed": (
+    ReviewStage.OUTCOMES_AGREED: (
         "mou_signed",
         "scr_letter_sent",
         "concerns_protocol_shared",
@@ -46,7 +47,7 @@ class DemoReview:
     network: str
     host: str
     year: str
-    stage: str
+    stage: ReviewStage
     starts_on: date
     lead: str
     team: tuple[str, ...]
@@ -59,7 +60,7 @@ REVIEWS = (
         "hunts",
         "hartford-infant",
         "2025/26",
-        "outcomes_agreed",
+        ReviewStage.OUTCOMES_AGREED,
         date(2025, 11, 12),
         "stukeley-meadows",
         ("houghton",),
@@ -70,7 +71,7 @@ REVIEWS = (
         "hunts",
         "houghton",
         "2025/26",
-        "outcomes_agreed",
+        ReviewStage.OUTCOMES_AGREED,
         date(2026, 2, 4),
         "abbots-ripton",
         ("wyton",),
@@ -81,7 +82,7 @@ REVIEWS = (
         "hunts",
         "stukeley-meadows",
         "2025/26",
-        "outcomes_agreed",
+        ReviewStage.OUTCOMES_AGREED,
         date(2026, 5, 6),
         "hartford-junior",
         ("st-johns",),
@@ -92,7 +93,7 @@ REVIEWS = (
         "hunts",
         "abbots-ripton",
         "2026/27",
-        "outcomes_agreed",
+        ReviewStage.OUTCOMES_AGREED,
         date(2026, 10, 7),
         "stukeley-meadows",
         ("st-annes",),
@@ -103,7 +104,7 @@ REVIEWS = (
         "hunts",
         "st-johns",
         "2026/27",
-        "workshop",
+        ReviewStage.WORKSHOP,
         date(2026, 11, 11),
         "abbots-ripton",
         ("hartford-infant", "wyton"),
@@ -114,7 +115,7 @@ REVIEWS = (
         "hunts",
         "hartford-junior",
         "2026/27",
-        "visit",
+        ReviewStage.VISIT,
         date(2026, 11, 25),
         "houghton",
         ("st-annes",),
@@ -124,7 +125,7 @@ REVIEWS = (
         "hunts",
         "wyton",
         "2026/27",
-        "pre_meet",
+        ReviewStage.PRE_MEET,
         date(2027, 1, 13),
         "hartford-infant",
         ("stukeley-meadows",),
@@ -134,7 +135,7 @@ REVIEWS = (
         "hunts",
         "st-annes",
         "2026/27",
-        "planned",
+        ReviewStage.PLANNED,
         date(2027, 2, 10),
         "wyton",
         (),
@@ -144,7 +145,7 @@ REVIEWS = (
         "cov-south",
         "binley-park",
         "2026/27",
-        "planned",
+        ReviewStage.PLANNED,
         date(2027, 3, 3),
         "earlsdon-vale",
         ("finham-brook",),
@@ -157,7 +158,7 @@ def add_review(loader: Loader, review: DemoReview) -> None:
     store = loader.store
     rid = review_id(review.key)
     done = _CHECKLIST_BY_STAGE[review.stage]
-    has_findings = review.stage in ("workshop", "outcomes_agreed")
+    has_findings = review.stage in (ReviewStage.WORKSHOP, ReviewStage.OUTCOMES_AGREED)
     loader.put(
         store.peer_reviews,
         models.PeerReview(
@@ -180,7 +181,7 @@ def add_review(loader: Loader, review: DemoReview) -> None:
             },
             premeet_context=(
                 "A one-form-entry school with a new leadership team and a rising roll."
-                if review.stage != "planned"
+                if review.stage != ReviewStage.PLANNED
                 else ""
             ),
             workshop_participants=(
@@ -192,7 +193,9 @@ def add_review(loader: Loader, review: DemoReview) -> None:
             workshop_even_better_if=(
                 "More middle leaders had joined the workshop." if has_findings else ""
             ),
-            area_of_excellence="Early reading" if review.stage == "outcomes_agreed" else "",
+            area_of_excellence="Early reading"
+            if review.stage == ReviewStage.OUTCOMES_AGREED
+            else "",
             next_steps=(
                 "Middle leaders visit lessons each half term\nShare the reading approach with the"
                 " cluster"
@@ -200,7 +203,9 @@ def add_review(loader: Loader, review: DemoReview) -> None:
                 else ""
             ),
             locked_on=(
-                review.starts_on + timedelta(days=14) if review.stage == "outcomes_agreed" else None
+                review.starts_on + timedelta(days=14)
+                if review.stage == ReviewStage.OUTCOMES_AGREED
+                else None
             ),
         ),
     )
@@ -219,7 +224,7 @@ def add_review(loader: Loader, review: DemoReview) -> None:
                     areas_for_development=development,
                 ),
             )
-    if review.stage == "visit":
+    if review.stage == ReviewStage.VISIT:
         for number, (clock, activity, who, where) in enumerate(review_facts.TIMETABLE):
             loader.put(
                 store.review_slots,
@@ -256,7 +261,7 @@ def add_review(loader: Loader, review: DemoReview) -> None:
                     review_id=rid,
                     noted_at=start + timedelta(minutes=25 * number),
                     focus_area=review_facts.FOCUS_AREAS[area],
-                    evidence_type=kind,
+                    evidence_type=EvidenceType(kind),
                     text=text,
                 ),
             )
@@ -269,8 +274,8 @@ def add_review(loader: Loader, review: DemoReview) -> None:
                 " each middle leader, with a reviewer from a partner school",
                 owner_id=head_id(review.host),
                 due_on=review.starts_on + timedelta(days=60),
-                status="done" if review.year == "2025/26" else "open",
-                source="review",
+                status=ActionStatus.DONE if review.year == "2025/26" else ActionStatus.OPEN,
+                source=ActionSource.REVIEW,
                 network_id=network_id(review.network),
                 review_id=rid,
             ),
@@ -284,7 +289,7 @@ def add_concern(loader: Loader) -> None:
         models.Concern(
             id=demo_id("concern", CONCERN_REVIEW),
             review_id=review_id(CONCERN_REVIEW),
-            category="safeguarding",
+            category=ConcernCategory.SAFEGUARDING,
             facts="During pupil voice a Year 5 pupil said, in their own words: \"I don't like going"
             ' home on Fridays because of the shouting." The pupil looked anxious and went quiet.',
             occurred_at=datetime.combine(day, time(13, 40)),
