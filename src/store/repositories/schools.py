@@ -35,7 +35,8 @@ class SchoolRepository(Repository[School]):
     def count_matching(self, text: str = "") -> int:
         """How many schools a search for text finds."""
         where, params = self._matching(text)
-        return self.store.db.execute(f"SELECT count(*) FROM schools{where}", params).fetchone()[0]
+        row = self.store.db.execute(f"SELECT count(*) FROM schools{where}", params).fetchone()
+        return int(row[0])
 
     def _matching(self, text: str) -> tuple[str, list[str]]:
         if not text.strip():
