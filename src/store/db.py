@@ -93,8 +93,10 @@ class Store:
             repository = self.REPOSITORY_CLASSES.get(spec.name, Repository)(self, spec)
             self._repositories[spec.name] = repository
             setattr(self, spec.name, repository)
-        # Tables written through this store since the UI last asked (see take_changes).
+        # Tables written through this store since the UI last asked (see take_changes), and
+        # how many writes each table has had since opening (see version_of).
         self._changed: set[str] = set()
+        self._writes: dict[str, int] = {}
         self.dashboard = DashboardQueries(self)
         self._profile: UserProfile | None = None
 
@@ -195,6 +197,14 @@ class Store:
         """Remember who is using schoolnet."""
         self.settings.set("profile", profile.model_dump_json())
         self._profile = profile
+        self.touch("settings")
+
+    def sign_in(self, profile: UserProfile) -> UserProfile:
+        """Remember who is using schoolnet, linked to their person record if there is one."""
+        person = self.people.matching(profile.name, profile.school_id)
+        linked = profile.model_copy(update={"person_id": person.id if person else None})
+        self.save_profile(linked)
+        return linked
 
     @property
     def user_name(self) -> str:
@@ -210,6 +220,20 @@ class Store:
     def touch(self, *tables: str) -> None:
         """Note that these tables were written, for screens that show them."""
         self._changed.update(tables)
+        for table in tables:
+            self._writes[table] = self._writes.get(table, 0) + 1
+
+    def version_of(self, tables: frozenset[str] | None = None) -> tuple[int, int]:
+        """A value that changes whenever these tables (None: any table) are written.
+
+        Counts writes made through this store, plus SQLite's data_version for commits
+        made by other connections, such as a second window or the command line.
+        """
+        if tables is None:
+            own = sum(self._writes.values())
+        else:
+            own = sum(self._writes.get(table, 0) for table in tables)
+        return own, self.data_version()
 
     def take_changes(self) -> frozenset[str]:
         """The tables written since the last call, and forget them."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable, Iterable
 from functools import partial
+from weakref import WeakSet
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -13,9 +14,10 @@ from textual.screen import Screen
 from store import Store
 from store.models import UserProfile
 from tui.areas import AREAS, Area
+from tui.messages import DataChanged
+from tui.screens.base import AreaScreen
 from tui.screens.coming_soon import ComingSoonScreen
 from tui.screens.help import HelpScreen
-from tui.screens.home.dashboard import DashboardScreen
 from tui.screens.profile import ProfileScreen
 
 # Areas that are built, by mode: (module, screen class). They are imported when first
@@ -60,6 +62,24 @@ class SchoolnetApp(App[None]):
         super().__init__()
         self.store = store
         self.ask_profile = ask_profile
+        self._watchers: WeakSet[AreaScreen] = WeakSet()
+
+    # Telling screens what changed -----------------------------------------------------------
+
+    def watch_data(self, screen: AreaScreen) -> None:
+        """Keep screen told of changes to the tables it shows, for as long as it lives."""
+        self._watchers.add(screen)
+
+    def announce_changes(self) -> None:
+        """Post the tables the store wrote since the last announcement, if any."""
+        tables = self.store.take_changes()
+        if tables:
+            self.post_message(DataChanged(tables))
+
+    def on_data_changed(self, message: DataChanged) -> None:
+        """Each watching screen reloads now, or when next shown, if it shows those tables."""
+        for screen in list(self._watchers):
+            screen.data_changed(message.tables)
 
     def on_mount(self) -> None:
         """Open Home, and ask who is using schoolnet the first time."""
@@ -88,12 +108,9 @@ class SchoolnetApp(App[None]):
     def _save_profile(self, profile: UserProfile | None) -> None:
         if profile is None:
             return
-        person = self.store.people.matching(profile.name, profile.school_id)
-        linked = profile.model_copy(update={"person_id": person.id if person else None})
-        self.store.save_profile(linked)
+        linked = self.store.sign_in(profile)
         self._show_user()
-        if isinstance(self.screen, DashboardScreen):
-            self.screen.refresh_data()
+        self.announce_changes()
         self.notify(
             f"Saved. Records you make will say they were made by {linked.name}.", markup=False
         )

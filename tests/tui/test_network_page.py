@@ -9,8 +9,8 @@ from textual.widgets import DataTable, Input, Select, Static, TabbedContent, Tex
 from store.demo.ids import network_id, school_id
 from store.enums import MembershipStatus
 from tui.app import SchoolnetApp
+from tui.screens.dialogs.export_path import ExportPathScreen
 from tui.screens.network.network import NetworkScreen
-from tui.screens.network.network_actions import ExportPathScreen
 from tui.screens.network.network_forms import (
     LeadCriteriaScreen,
     MoveScreen,

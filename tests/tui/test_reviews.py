@@ -12,7 +12,7 @@ from store.demo.ids import head_id, review_id, school_id
 from store.enums import ReviewStage
 from tui.app import SchoolnetApp
 from tui.screens.dialogs.confirm import ConfirmScreen
-from tui.screens.network.network_actions import ExportPathScreen
+from tui.screens.dialogs.export_path import ExportPathScreen
 from tui.screens.review.concern_form import ConcernFormScreen
 from tui.screens.review.concerns import ConcernsScreen
 from tui.screens.review.notes import NotesScreen
@@ -21,6 +21,12 @@ from tui.screens.review.review_forms import ActionScreen, ReviewSetupScreen, Tea
 from tui.screens.review.reviews import ReviewsScreen
 
 from ..conftest import TickingClock
+from .conftest import QUICK_AUTOSAVE
+
+
+async def _pause_typing(pilot) -> None:
+    """Stop typing for longer than the (shortened) autosave pause, so the note is saved."""
+    await pilot.pause(QUICK_AUTOSAVE * 5)
 
 
 async def _open_review(pilot, key: str) -> ReviewScreen:
@@ -65,6 +71,9 @@ async def test_set_up_a_review_with_a_team_refusing_an_own_school_reviewer(
         form.query_one("#lead", Select).value = head_id("houghton")
         await pilot.press("ctrl+s")
         await pilot.pause()
+        form = app.screen  # opened again as the user left it, with the store's sentence
+        assert isinstance(form, ReviewSetupScreen)
+        assert form.query_one("#starts_on", Input).value == "10/03/2027"
         assert "works at Houghton Primary School, the host school" in str(
             form.query_one("#form-error", Static).render()
         )
@@ -85,6 +94,8 @@ async def test_set_up_a_review_with_a_team_refusing_an_own_school_reviewer(
         team.query_one("#person", Select).value = head_id("houghton")
         await pilot.press("ctrl+s")
         await pilot.pause()
+        team = app.screen
+        assert isinstance(team, TeamMemberScreen)
         assert "a reviewer never reviews their own school" in str(
             team.query_one("#form-error", Static).render()
         )
@@ -144,9 +155,9 @@ async def test_notes_typed_in_notes_mode_survive_a_restart(demo_store: Store) ->
         await pilot.pause()
         assert isinstance(app.screen, NotesScreen)
         await pilot.press(*"Year 4 maths: strong reasoning")
-        await pilot.pause(0.8)  # the reviewer pauses; no save key is pressed
+        await _pause_typing(pilot)  # the reviewer pauses; no save key is pressed
         await pilot.press("ctrl+n", *"Pupil voice: likes the library")
-        await pilot.pause(0.8)
+        await _pause_typing(pilot)
     path = demo_store.path
     demo_store.close()
     reopened = Store.open(path, clock=TickingClock())
@@ -182,7 +193,7 @@ async def test_notes_can_be_filtered_and_edited_later(app: SchoolnetApp) -> None
         await pilot.press("enter")
         await pilot.pause()
         await pilot.press(*" (checked with SENDCo)")
-        await pilot.pause(0.8)
+        await _pause_typing(pilot)
         edited = [
             n
             for n in store.evidence_notes.where(review_id=rid)
@@ -320,6 +331,8 @@ async def test_pre_meet_and_findings_are_edited_until_the_review_is_locked(
         findings.query_one("#next_steps", TextArea).load_text("Rewritten after the event")
         await pilot.press("ctrl+s")
         await pilot.pause()
+        findings = app.screen
+        assert findings.query_one("#next_steps", TextArea).text == "Rewritten after the event"
         assert "is locked" in str(findings.query_one("#form-error", Static).render())
         assert app.screen is findings
         await pilot.press("escape")

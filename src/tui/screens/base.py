@@ -1,8 +1,8 @@
-"""The frame every area screen shares: header, body, footer."""
+"""The frame every area screen shares: header, body, footer, and knowing when to reload."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -11,13 +11,26 @@ from textual.widgets import Footer, Header
 
 if TYPE_CHECKING:
     from store import Store
+    from tui.app import SchoolnetApp
+
+# SHOWS of a screen that shows figures from every table (Home).
+EVERY_TABLE: frozenset[str] = frozenset({"*"})
 
 
 class AreaScreen(Screen[None]):
-    """A top-level area: subclasses yield their body from `compose_body`."""
+    """A top-level area: subclasses yield their body from `compose_body`.
+
+    A screen names the tables it shows in SHOWS. When any of them is written (a DataChanged
+    message, or a commit by another window), it reloads: at once if it is in view, else
+    when it comes back into view. Coming back with nothing changed costs nothing.
+    """
 
     # Escape leaves a text box, so the one-key area shortcuts work again.
     BINDINGS = [Binding("escape", "leave_field", "Leave field", show=False)]
+    SHOWS: ClassVar[frozenset[str]] = frozenset()
+
+    _stale = False
+    _seen_version: tuple[int, int] | None = None
 
     def compose(self) -> ComposeResult:
         """Header, the area's body, footer."""
@@ -29,11 +42,56 @@ class AreaScreen(Screen[None]):
         """The area's own widgets."""
         yield from ()
 
+    def refresh_data(self) -> None:
+        """Read what the screen shows from the store again."""
+
     def action_leave_field(self) -> None:
         """Take the focus out of whatever field has it."""
         self.set_focus(None)
 
+    def shows_any(self, tables: frozenset[str]) -> bool:
+        """True when a change to these tables changes what this screen shows."""
+        return self.SHOWS == EVERY_TABLE or bool(self.SHOWS & tables)
+
+    def data_changed(self, tables: frozenset[str]) -> None:
+        """Reload now if in view, else on return, when the change touches this screen."""
+        if not self.shows_any(tables):
+            return
+        if self.is_current:
+            self._reload()
+        else:
+            self._stale = True
+
+    def on_screen_resume(self) -> None:
+        """Reload only if something this screen shows changed while it was away."""
+        self.schoolnet.watch_data(self)
+        version = self._version()
+        if self._seen_version is None:
+            self._seen_version = version  # first showing: on_mount has just loaded it
+        elif self._stale or version != self._seen_version:
+            self._reload()
+
+    def _version(self) -> tuple[int, int]:
+        if not self.SHOWS:
+            return (0, 0)
+        return self.store.version_of(None if self.SHOWS == EVERY_TABLE else self.SHOWS)
+
+    def _reload(self) -> None:
+        self._stale = False
+        self._seen_version = self._version()
+        if self.is_mounted:
+            self.refresh_data()
+
+    def announce_changes(self) -> None:
+        """Tell every screen which tables the last store call wrote."""
+        self.schoolnet.announce_changes()
+
+    @property
+    def schoolnet(self) -> SchoolnetApp:
+        """The app, typed."""
+        return cast("SchoolnetApp", self.app)
+
     @property
     def store(self) -> Store:
         """The app's store."""
-        return self.app.store  # type: ignore[attr-defined]
+        return self.schoolnet.store

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Static
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Button, Checkbox, Input, Select, SelectionList, Static, TextArea
 
-from store import Store, StoreError
+from store import StoreError
 from store.dates import parse_uk_date, uk_date
 from tui.widgets.form_field import FormField
 
@@ -67,10 +68,11 @@ class FormScreen(ModalScreen[T | None], Generic[T]):
     HINT = ""
     SAVE_LABEL = "Save"
 
-    @property
-    def store(self) -> Store:
-        """The app's store."""
-        return self.app.store  # type: ignore[attr-defined]
+    def __init__(self) -> None:
+        super().__init__()
+        # What the user typed, kept at Save so a refusal can reopen the form as it was.
+        self.values: dict[str, object] = {}
+        self._restore: tuple[dict[str, object], str] | None = None
 
     def compose(self) -> ComposeResult:
         """Title, hint, the subclass's fields, then the buttons."""
@@ -90,23 +92,55 @@ class FormScreen(ModalScreen[T | None], Generic[T]):
         yield from ()
 
     def submit(self) -> T | None:
-        """Validate and act; return the result, or None after showing errors.
+        """Validate; return the form's data, or None after showing what is wrong.
 
-        A StoreError raised here is shown under the form, which stays open.
+        A form never writes: the page that opened it makes the one store call.
         """
         raise NotImplementedError
 
     @on(Button.Pressed, "#save")
     def action_save(self) -> None:
-        """Submit; close only when the form was accepted and the store agreed."""
+        """Close with the form's data once every field is valid."""
         self.query_one("#form-error", Static).update("")
-        try:
-            result = self.submit()
-        except StoreError as error:
-            self.query_one("#form-error", Static).update(str(error))
-            return
+        result = self.submit()
         if result is not None:
+            self.values = self.snapshot()
             self.dismiss(result)
+
+    def snapshot(self) -> dict[str, object]:
+        """The value of every field, by widget id."""
+        values: dict[str, object] = {}
+        for widget in self.query("Input, TextArea, Select, Checkbox, SelectionList"):
+            if widget.id is None:
+                continue
+            if isinstance(widget, TextArea):
+                values[widget.id] = widget.text
+            elif isinstance(widget, SelectionList):
+                values[widget.id] = list(widget.selected)
+            elif isinstance(widget, Input | Select | Checkbox):
+                values[widget.id] = widget.value
+        return values
+
+    def restore(self, values: dict[str, object], error: str) -> None:
+        """Open with these values and this refusal shown, as the user left it."""
+        self._restore = (values, error)
+
+    def on_mount(self) -> None:
+        """Put back what the user typed before a refusal."""
+        if self._restore is None:
+            return
+        values, error = self._restore
+        for widget_id, value in values.items():
+            widget = self.query_one(f"#{widget_id}")
+            if isinstance(widget, TextArea):
+                widget.load_text(str(value))
+            elif isinstance(widget, SelectionList):
+                widget.deselect_all()
+                for item in value if isinstance(value, list) else []:
+                    widget.select(item)
+            elif isinstance(widget, Input | Select | Checkbox):
+                widget.value = value
+        self.query_one("#form-error", Static).update(error)
 
     @on(Input.Submitted)
     def submitted(self) -> None:
@@ -164,3 +198,38 @@ class FormScreen(ModalScreen[T | None], Generic[T]):
     ) -> FormField:
         """A text field."""
         return FormField(label, Input(value=value, placeholder=placeholder, id=name), field_id=name)
+
+
+def ask(
+    host: Screen[Any],
+    make: Callable[[], FormScreen[T]],
+    save: Callable[[T], object],
+    done: str | Callable[[T], str],
+) -> None:
+    """Open a form; on Save make the page's one store call with its data.
+
+    If the store refuses, the form opens again as the user left it, with the store's
+    sentence under it; nothing typed is lost. On success, screens hear what changed.
+    """
+
+    def open_form(values: dict[str, object] | None, error: str) -> None:
+        form = make()
+        if values is not None:
+            form.restore(values, error)
+
+        def finished(data: T | None) -> None:
+            if data is None:
+                return
+            try:
+                save(data)
+            except StoreError as refusal:
+                open_form(form.values, str(refusal))
+                return
+            host.notify(done if isinstance(done, str) else done(data), markup=False)
+            announce = getattr(host.app, "announce_changes", None)
+            if announce is not None:
+                announce()
+
+        host.app.push_screen(form, finished)
+
+    open_form(None, "")

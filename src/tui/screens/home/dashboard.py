@@ -12,7 +12,7 @@ from textual.widgets import DataTable, Label, Static
 from store.dashboard import NetworkSummary
 from store.membership.health import all_network_health
 from tui.formatting import plain, uk_date
-from tui.screens.base import AreaScreen
+from tui.screens.base import EVERY_TABLE, AreaScreen
 
 
 def _next_meeting(moment: datetime | None) -> str:
@@ -23,6 +23,7 @@ class DashboardScreen(AreaScreen):
     """The home dashboard."""
 
     CSS_PATH = "dashboard.tcss"
+    SHOWS = EVERY_TABLE
 
     def compose_body(self) -> ComposeResult:
         """Welcome line, the networks table and my actions."""
@@ -46,11 +47,6 @@ class DashboardScreen(AreaScreen):
         )
         self.actions_table.add_columns("Due", "Action", "Status")
         self.refresh_data()
-
-    def on_screen_resume(self) -> None:
-        """Show fresh figures whenever the dashboard comes back into view."""
-        if self.is_mounted:
-            self.refresh_data()
 
     def refresh_data(self) -> None:
         """Read the figures from the store and show them."""

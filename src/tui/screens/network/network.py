@@ -1,255 +1,273 @@
-"""A network's page: members, health, terms of reference, people, history, support, projects."""
+"""A network's page with its keys: each opens a form, then makes one store call."""
 
 from __future__ import annotations
 
-from rich.text import Text
-from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import VerticalScroll
-from textual.widgets import DataTable, Markdown, Static, TabbedContent, TabPane
+from collections.abc import Callable
+from pathlib import Path
 
-from store.dates import uk_date
-from store.enums import TERMS_OF_REFERENCE_SECTIONS, MembershipStatus
-from store.membership.health import lead_criteria_gaps, network_health
-from store.models import Network
-from tui.formatting import plain
-from tui.screens.network.network_actions import NetworkActions
-from tui.screens.tabbed import TabbedPage
+from store import StoreError
+from store.dates import academic_year_of
+from store.documents.nomination import write_nomination_form
+from store.enums import MembershipStatus
+from store.membership import joining, networks
+from store.models import CaseStudy, LeadCriteria, PartnershipProject, Person, SupportExchange
+from store.text import os_error_reason, slug
+from tui.screens.dialogs.export_path import ExportPathScreen
+from tui.screens.dialogs.form import ask
+from tui.screens.network.network_forms import (
+    LeadCriteriaScreen,
+    MoveRequest,
+    MoveScreen,
+    NominateScreen,
+    Nomination,
+    SignOff,
+    SignOffScreen,
+    TermsScreen,
+)
+from tui.screens.network.network_page import NetworkPage
+from tui.screens.network.record_forms import (
+    CaseStudyScreen,
+    PersonScreen,
+    ProjectScreen,
+    SupportScreen,
+)
 
-TABLES: dict[str, tuple[str, ...]] = {
-    "members": ("School", "Role", "Status", "Joined", "MoU signed", "Ofsted", "Trust"),
-    "people": ("Name", "Role", "School", "In this network", "Lead criteria"),
-    "events": ("Date", "School", "Step", "Signed by", "Reason", "Ratified"),
-    "moves": ("Proposed", "School", "Change", "Reason", "Status", "Ratified"),
-    "case-studies": ("School", "Year", "Title", "Format", "Status"),
-    "balance": ("School", "Hours given", "Hours received", "Balance"),
-    "projects": ("Project", "Goal", "From", "To", "Partners"),
-}
 
+class NetworkScreen(NetworkPage):
+    """What a user can do on a network's page."""
 
-class NetworkScreen(NetworkActions, TabbedPage):
-    """Everything about one network, tab by tab."""
+    def _selected_membership(self) -> str | None:
+        membership_id = self.selected_key("members")
+        if membership_id is None:
+            self.show_tab("tab-members")
+            self.notify("Choose a school on the Members tab first.", severity="warning")
+        return membership_id
 
-    CSS_PATH = "network.tcss"
-    BINDINGS = [
-        Binding("escape", "back", "Back"),
-        Binding("plus", "add_here", "Add", key_display="+"),
-        Binding("o", "nominate", "Nominate"),
-        Binding("a", "accept", "Accept"),
-        Binding("v", "approve", "Approve"),
-        Binding("g", "mou_signed", "MoU signed"),
-        Binding("f", "export_form", "Form"),
-        Binding("j", "propose_move", "Move"),
-        Binding("t", "ratify", "Ratify"),
-        Binding("e", "edit_terms", "Edit ToR"),
-        Binding("l", "lead_criteria", "Criteria"),
-    ]
+    def action_add_here(self) -> None:
+        """Add a record of the kind the current tab shows."""
+        tab = self.active_tab
+        members = [m.school for m in self.store.networks.members(self.network_id)]
+        if tab == "tab-case-studies":
+            year = academic_year_of(self.store.today())
 
-    def __init__(self, network_id: str) -> None:
-        super().__init__()
-        self.network_id = network_id
+            def add_study(study: CaseStudy) -> None:
+                networks.add_case_study(self.store, study)
 
-    @property
-    def network(self) -> Network:
-        """The network shown, as stored now."""
-        return self.store.networks.get(self.network_id)
+            ask(self, lambda: CaseStudyScreen(members, year), add_study, "Case study added.")
+        elif tab == "tab-support":
 
-    def compose_body(self) -> ComposeResult:
-        """Title, health line and the tabs."""
-        yield Static(id="title")
-        yield Static(id="health-line")
-        with TabbedContent(id="tabs"):
-            with TabPane("Members", id="tab-members"):
-                yield DataTable(id="members", cursor_type="row", zebra_stripes=True)
-            with TabPane("Health", id="tab-health"):
-                yield Static(id="findings")
-            with TabPane("Terms of reference", id="tab-terms"):
-                with VerticalScroll():
-                    yield Markdown(id="terms")
-            with TabPane("People", id="tab-people"):
-                yield DataTable(id="people", cursor_type="row", zebra_stripes=True)
-            with TabPane("History", id="tab-history"):
-                yield Static("Proposed moves", classes="table-title")
-                yield DataTable(id="moves", cursor_type="row", zebra_stripes=True)
-                yield Static("Membership history", classes="table-title")
-                yield DataTable(id="events", cursor_type="row", zebra_stripes=True)
-            with TabPane("Case studies", id="tab-case-studies"):
-                yield DataTable(id="case-studies", cursor_type="row", zebra_stripes=True)
-            with TabPane("Support", id="tab-support"):
-                yield Static(
-                    "Hours of school-to-school support given and received within the network."
-                    " Principle: an equal level of giving and receiving over time.",
-                    classes="table-title",
-                )
-                yield DataTable(id="balance", cursor_type="row", zebra_stripes=True)
-            with TabPane("Projects", id="tab-projects"):
-                yield DataTable(id="projects", cursor_type="row", zebra_stripes=True)
+            def add_support(exchange: SupportExchange) -> None:
+                networks.record_support(self.store, self.network_id, exchange)
 
-    def on_mount(self) -> None:
-        """Set up columns and fill every tab."""
-        for table_id, columns in TABLES.items():
-            self.query_one(f"#{table_id}", DataTable).add_columns(*columns)
-        self.refresh_data()
+            today = self.store.today()
+            ask(self, lambda: SupportScreen(members, today), add_support, "Support recorded.")
+        elif tab == "tab-projects":
 
-    def refresh_data(self) -> None:
-        """Read the network afresh and show it."""
-        network = self.network
-        self.sub_title = network.name
-        title = Text(network.name, style="bold")
-        title.append(f"   {network.kind.label}", style="dim")
-        if network.area:
-            title.append(f", {network.area}", style="dim")
-        self.query_one("#title", Static).update(title)
-        self._health(network)
-        self._members()
-        self._terms(network)
-        self._people(network)
-        self._history()
-        self._support()
-        self._projects()
+            def add_project(data: tuple[PartnershipProject, list[str]]) -> None:
+                project, partners = data
+                networks.add_project(self.store, self.network_id, project, partners=partners)
 
-    def _health(self, network: Network) -> None:
-        findings = network_health(self.store, network.id)
-        line = self.query_one("#health-line", Static)
-        if findings:
-            line.update(
-                Text(f"⚠ {len(findings)} health findings: see the Health tab", style="bold yellow")
+            schools = self.store.schools.all()
+            ask(
+                self, lambda: ProjectScreen(self.network_id, schools), add_project, "Project added."
             )
+        elif tab == "tab-people":
+
+            def add_person(person: Person) -> None:
+                networks.add_person(self.store, person)
+
+            ask(self, lambda: PersonScreen(members), add_person, "Person added.")
+        elif tab == "tab-history":
+            self.action_propose_move()
         else:
-            line.update(Text("✓ Meets every network rule", style="green"))
-        text = Text()
-        for finding in findings:
-            text.append(f"• {finding.rule}: ", style="bold")
-            text.append(f"{finding.message}\n")
-        self.query_one("#findings", Static).update(text or Text("This network meets every rule."))
+            self.action_nominate()
 
-    def _members(self) -> None:
-        table = self.reset_table("members")
-        for member in self.store.networks.members(self.network_id, active_only=False):
-            school, membership = member.school, member.membership
-            table.add_row(
-                plain(school.name),
-                membership.role.label,
-                membership.status.label,
-                uk_date(membership.joined_on),
-                uk_date(membership.mou_signed_on),
-                school.ofsted_judgement.label,
-                plain(school.trust),
-                key=membership.id,
-            )
-
-    def _terms(self, network: Network) -> None:
-        parts = [f"# Terms of reference: {network.name}"]
-        for key, label in TERMS_OF_REFERENCE_SECTIONS:
-            text = network.terms_of_reference.get(key, "")
-            parts.append(f"## {label}\n\n{text or '_Not written yet: press e to write it._'}")
-        self.query_one("#terms", Markdown).update("\n\n".join(parts))
-
-    def _people(self, network: Network) -> None:
-        table = self.reset_table("people")
-        roles = {
-            network.lead_id: "Lead",
-            network.deputy_lead_id: "Deputy lead",
-            network.coordinator_id: "Co-ordinator",
+    def action_nominate(self) -> None:
+        """Nominate a school that is not in the network."""
+        current = {
+            m.school.id
+            for m in self.store.networks.members(self.network_id, active_only=False)
+            if m.membership.status not in (MembershipStatus.LEFT, MembershipStatus.REMOVED)
         }
-        schools = {m.school.id: m.school.name for m in self.store.networks.members(self.network_id)}
-        people = {
-            p.id: p for p in self.store.people.all() if p.school_id in schools or p.id in roles
-        }
-        for person in sorted(people.values(), key=lambda p: (p.id not in roles, p.name)):
-            gaps = lead_criteria_gaps(person.lead_criteria)
-            table.add_row(
-                plain(person.name),
-                person.role.label,
-                plain(schools.get(person.school_id or "", "")),
-                roles.get(person.id, "Head of a member school"),
-                "meets" if not gaps else "does not meet",
-                key=person.id,
+        candidates = [s for s in self.store.schools.all() if s.id not in current]
+        coordinator = self.network.coordinator_id
+        name = self.store.people.get(coordinator).name if coordinator else self.store.user_name
+        today = self.store.today()
+
+        def nominate(nomination: Nomination) -> None:
+            networks.nominate_with_contact(
+                self.store,
+                self.network_id,
+                nomination.school_id,
+                nominated_by=nomination.nominated_by,
+                on=nomination.on,
+                contact={
+                    "contact_name": nomination.contact_name,
+                    "contact_email": nomination.contact_email,
+                    "phone": nomination.phone,
+                },
             )
 
-    def _history(self) -> None:
-        names = {s.id: s.name for s in self.store.schools.all()}
-        moves = self.reset_table("moves")
-        for move in self.store.membership_moves.where(
-            network_id=self.network_id, order_by="proposed_on"
-        ):
-            moves.add_row(
-                uk_date(move.proposed_on),
-                plain(names.get(move.school_id, "")),
-                move.kind.label,
-                plain(move.reason),
-                move.status.label,
-                uk_date(move.ratified_on),
-                key=move.id,
-            )
-        events = self.reset_table("events")
-        rows = []
-        for member in self.store.networks.members(self.network_id, active_only=False):
-            for event in self.store.membership_events.where(membership_id=member.membership.id):
-                rows.append((event, member.school.name))
-        for event, school in sorted(
-            rows, key=lambda r: (r[0].occurred_on, r[0].created_at), reverse=True
-        ):
-            events.add_row(
-                uk_date(event.occurred_on),
-                plain(school),
-                event.status.label,
-                plain(event.signed_by),
-                plain(event.reason),
-                uk_date(event.ratified_on),
-                key=event.id,
-            )
+        self.show_tab("tab-members")
+        ask(self, lambda: NominateScreen(candidates, name, today), nominate, "Nominated.")
 
-    def _support(self) -> None:
-        members = self.store.networks.members(self.network_id)
-        studies = self.reset_table("case-studies")
-        for member in members:
-            for study in self.store.case_studies.where(
-                school_id=member.school.id, order_by="academic_year"
-            ):
-                studies.add_row(
-                    plain(member.school.name),
-                    study.academic_year,
-                    plain(study.title),
-                    study.format.label,
-                    study.status.label,
-                    key=study.id,
-                )
-        balance = self.reset_table("balance")
-        for row in self.store.networks.support_balance(self.network_id):
-            sign = "+" if row.balance > 0 else ""
-            balance.add_row(
-                plain(row.school.name),
-                f"{row.given:g}",
-                f"{row.received:g}",
-                Text(f"{sign}{row.balance:g}", style="yellow" if abs(row.balance) >= 8 else ""),
-                key=row.school.id,
+    def _sign(
+        self,
+        expected: MembershipStatus,
+        title: str,
+        role: str,
+        who: str,
+        step: Callable[[str, SignOff], object],
+    ) -> None:
+        membership_id = self._selected_membership()
+        if membership_id is None:
+            return
+        membership = self.store.memberships.get(membership_id)
+        school = self.store.schools.get(membership.school_id)
+        if membership.status != expected:
+            self.notify(
+                f"{school.name} is {membership.status.label.lower()}; this step needs a school"
+                f" that is {expected.label.lower()}.",
+                severity="warning",
+                markup=False,
             )
+            return
+        today = self.store.today()
+        ask(
+            self,
+            lambda: SignOffScreen(f"{title}: {school.name}", role, who, today),
+            lambda signed: step(membership_id, signed),
+            f"{title}: {school.name}.",
+        )
 
-    def _projects(self) -> None:
-        table = self.reset_table("projects")
-        names = {s.id: s for s in self.store.schools.all()}
-        for project in self.store.partnership_projects.where(
-            network_id=self.network_id, order_by="title"
-        ):
-            partners = self.store.project_partners.where(project_id=project.id)
-            listed = ", ".join(
-                f"{names[p.school_id].name} ({names[p.school_id].sector.label.lower()})"
-                for p in partners
-            )
-            table.add_row(
-                plain(project.title),
-                plain(project.goal),
-                uk_date(project.starts_on),
-                uk_date(project.ends_on),
-                plain(listed),
-                key=project.id,
-            )
+    def action_accept(self) -> None:
+        """Record the head's acceptance of a nomination."""
+        membership_id = self.selected_key("members")
+        head = ""
+        if membership_id:
+            school_id = self.store.memberships.get(membership_id).school_id
+            head = self.store.schools.get(school_id).head_teacher
 
-    def action_back(self) -> None:
-        """Return to the list of networks."""
-        self.app.pop_screen()
+        def step(mid: str, signed: SignOff) -> None:
+            joining.accept(self.store, mid, head=signed.who, on=signed.on)
 
-    def member_status(self, membership_id: str) -> MembershipStatus:
-        """Where a membership stands now."""
-        return self.store.memberships.get(membership_id).status
+        self._sign(MembershipStatus.NOMINATED, "Head accepts", "Head teacher", head, step)
+
+    def action_approve(self) -> None:
+        """Record the chair's approval; the school becomes a member."""
+
+        def step(mid: str, signed: SignOff) -> None:
+            joining.approve(self.store, mid, chair=signed.who, on=signed.on)
+
+        self._sign(MembershipStatus.ACCEPTED, "Chair approves", "Chair", "", step)
+
+    def action_mou_signed(self) -> None:
+        """Record when the memorandum of understanding was signed."""
+        membership_id = self._selected_membership()
+        if membership_id is None:
+            return
+        membership = self.store.memberships.get(membership_id)
+        school = self.store.schools.get(membership.school_id)
+        today = self.store.today()
+
+        def record(signed: SignOff) -> None:
+            joining.record_mou_signed(self.store, membership_id, signed.on, signed_by=signed.who)
+
+        ask(
+            self,
+            lambda: SignOffScreen(
+                f"MoU signed: {school.name}", "Signed by", school.head_teacher, today
+            ),
+            record,
+            f"MoU signed by {school.name} recorded.",
+        )
+
+    def action_export_form(self) -> None:
+        """Write the nomination form and MoU of the selected school to a file."""
+        membership_id = self._selected_membership()
+        if membership_id is None:
+            return
+        school = self.store.schools.get(self.store.memberships.get(membership_id).school_id)
+        suggested = Path.home() / f"nomination-{slug(school.name)}.html"
+
+        def write(path: Path) -> None:
+            try:
+                write_nomination_form(self.store, membership_id, path)
+            except OSError as error:
+                raise StoreError(f"Cannot write there: {os_error_reason(error)}.") from error
+
+        ask(self, lambda: ExportPathScreen(suggested), write, lambda path: f"Wrote {path}.")
+
+    def action_propose_move(self) -> None:
+        """Propose that a school joins, leaves or is removed."""
+        members = [m.school for m in self.store.networks.members(self.network_id)]
+        member_ids = {s.id for s in members}
+        others = [s for s in self.store.schools.all() if s.id not in member_ids]
+        user, today = self.store.user_name, self.store.today()
+
+        def propose(request: MoveRequest) -> None:
+            joining.propose_move(
+                self.store, self.network_id, request.school_id, request.kind, reason=request.reason,
+                on=request.on, proposed_by=request.proposed_by, evidence=request.evidence,
+            )  # fmt: skip
+
+        self.show_tab("tab-history")
+        ask(
+            self,
+            lambda: MoveScreen(members, others, user, today),
+            propose,
+            "Proposed. It takes effect once ratified.",
+        )
+
+    def action_ratify(self) -> None:
+        """Ratify the selected proposed move for the network leads group."""
+        move_id = self.selected_key("moves")
+        if move_id is None:
+            self.show_tab("tab-history")
+            self.notify("There is no proposed move to ratify.", severity="warning")
+            return
+        move = self.store.membership_moves.get(move_id)
+        school = self.store.schools.get(move.school_id)
+        change = move.kind.label.lower()
+        today = self.store.today()
+
+        def ratify(signed: SignOff) -> None:
+            joining.ratify_move(self.store, move_id, by=signed.who, on=signed.on)
+
+        ask(
+            self,
+            lambda: SignOffScreen(
+                f"Ratify: {school.name}, {change}", "Ratified by", "Network leads group", today
+            ),
+            ratify,
+            f"Ratified: {school.name} {change}.",
+        )
+
+    def action_edit_terms(self) -> None:
+        """Edit the terms of reference."""
+        terms = self.network.terms_of_reference
+
+        def save(edited: dict[str, str]) -> None:
+            networks.save_terms(self.store, self.network_id, edited)
+
+        self.show_tab("tab-terms")
+        ask(self, lambda: TermsScreen(terms), save, "Terms of reference saved.")
+
+    def action_lead_criteria(self) -> None:
+        """Tick the lead criteria a person meets."""
+        person_id = self.selected_key("people")
+        if person_id is None:
+            self.show_tab("tab-people")
+            return
+        person = self.store.people.get(person_id)
+
+        def save(criteria: LeadCriteria) -> None:
+            networks.save_lead_criteria(self.store, person_id, criteria)
+
+        self.show_tab("tab-people")
+        ask(
+            self,
+            lambda: LeadCriteriaScreen(person.name, person.lead_criteria),
+            save,
+            f"Saved {person.name}'s criteria.",
+        )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
@@ -28,15 +27,12 @@ class SignOff:
 class SignOffScreen(FormScreen[SignOff]):
     """Record who signed a step, and the date."""
 
-    def __init__(
-        self, title: str, who_label: str, who: str, on: date, apply: Callable[[SignOff], object]
-    ) -> None:
+    def __init__(self, title: str, who_label: str, who: str, on: date) -> None:
         super().__init__()
         self.TITLE_TEXT = title
         self.who_label = who_label
         self.who = who
         self.on = on
-        self.apply = apply
 
     def compose_fields(self) -> ComposeResult:
         """Name and date."""
@@ -44,7 +40,7 @@ class SignOffScreen(FormScreen[SignOff]):
         yield self.date_input("on", "Date", self.on)
 
     def submit(self) -> SignOff | None:
-        """Check both fields, then apply."""
+        """Check both fields."""
         errors: dict[str, str] = {}
         who = self.text("who")
         if not who:
@@ -53,7 +49,6 @@ class SignOffScreen(FormScreen[SignOff]):
         if not self.show_errors(errors) or on is None:
             return None
         signed = SignOff(who, on)
-        self.apply(signed)
         return signed
 
 
@@ -84,13 +79,11 @@ class NominateScreen(FormScreen[Nomination]):
         schools: list[School],
         coordinator: str,
         today: date,
-        apply: Callable[[Nomination], object],
     ) -> None:
         super().__init__()
         self.schools = schools
         self.coordinator = coordinator
         self.today = today
-        self.apply = apply
 
     def compose_fields(self) -> ComposeResult:
         """School, date, co-ordinator and contact."""
@@ -129,7 +122,6 @@ class NominateScreen(FormScreen[Nomination]):
             contact_email=email,
             phone=self.text("phone"),
         )
-        self.apply(nomination)
         return nomination
 
 
@@ -158,14 +150,12 @@ class MoveScreen(FormScreen[MoveRequest]):
         others: list[School],
         proposed_by: str,
         today: date,
-        apply: Callable[[MoveRequest], object],
     ) -> None:
         super().__init__()
         self.members = members
         self.others = others
         self.proposed_by = proposed_by
         self.today = today
-        self.apply = apply
 
     def compose_fields(self) -> ComposeResult:
         """Kind, school, reason, evidence, date, proposer."""
@@ -217,7 +207,6 @@ class MoveScreen(FormScreen[MoveRequest]):
             on,
             self.text("proposed_by"),
         )
-        self.apply(request)
         return request
 
 
@@ -231,11 +220,10 @@ class TermsScreen(FormScreen[dict[str, str]]):
     TermsScreen TextArea { height: 16; }
     """
 
-    def __init__(self, terms: dict[str, str], apply: Callable[[dict[str, str]], object]) -> None:
+    def __init__(self, terms: dict[str, str]) -> None:
         super().__init__()
         self.terms = dict(terms)
         self.section = TERMS_OF_REFERENCE_SECTIONS[0][0]
-        self.apply = apply
 
     def compose_fields(self) -> ComposeResult:
         """Section chooser and the text of that section."""
@@ -262,7 +250,6 @@ class TermsScreen(FormScreen[dict[str, str]]):
         """Save every section, dropping empty ones."""
         self.terms[self.section] = self.query_one("#text", TextArea).text
         kept = {key: text.strip() for key, text in self.terms.items() if text.strip()}
-        self.apply(kept)
         return kept
 
 
@@ -285,13 +272,10 @@ class LeadCriteriaScreen(FormScreen[LeadCriteria]):
         " record; and always the governing body's support."
     )
 
-    def __init__(
-        self, name: str, criteria: LeadCriteria, apply: Callable[[LeadCriteria], object]
-    ) -> None:
+    def __init__(self, name: str, criteria: LeadCriteria) -> None:
         super().__init__()
         self.TITLE_TEXT = f"Lead criteria: {name}"
         self.criteria = criteria
-        self.apply = apply
 
     def compose_fields(self) -> ComposeResult:
         """One checkbox per criterion."""
@@ -303,5 +287,4 @@ class LeadCriteriaScreen(FormScreen[LeadCriteria]):
         criteria = LeadCriteria(
             **{key: self.query_one(f"#{key}", Checkbox).value for key, _ in CRITERIA_LABELS}
         )
-        self.apply(criteria)
         return criteria

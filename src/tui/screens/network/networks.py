@@ -17,6 +17,7 @@ class NetworksScreen(AreaScreen):
     """The list of networks."""
 
     CSS_PATH = "networks.tcss"
+    SHOWS = frozenset({"networks", "memberships", "schools", "meetings", "people"})
 
     def compose_body(self) -> ComposeResult:
         """A hint and the table."""
@@ -32,10 +33,9 @@ class NetworksScreen(AreaScreen):
         self.refresh_rows()
         self.table.focus()
 
-    def on_screen_resume(self) -> None:
-        """Figures may have changed on a network's page."""
-        if self.is_mounted:
-            self.refresh_rows()
+    def refresh_data(self) -> None:
+        """Networks, members or meetings changed: show the figures again."""
+        self.refresh_rows()
 
     def refresh_rows(self) -> None:
         """Read every network and its health."""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 
 from rich.text import Text
@@ -21,13 +20,10 @@ class CaseStudyScreen(FormScreen[CaseStudy]):
 
     TITLE_TEXT = "Add a case study"
 
-    def __init__(
-        self, schools: list[School], year: str, apply: Callable[[CaseStudy], object]
-    ) -> None:
+    def __init__(self, schools: list[School], year: str) -> None:
         super().__init__()
         self.schools = schools
         self.year = year
-        self.apply = apply
 
     def compose_fields(self) -> ComposeResult:
         """School, year, title, aspect, impact, format, status."""
@@ -44,7 +40,7 @@ class CaseStudyScreen(FormScreen[CaseStudy]):
         yield FormField("Status", _choices("status", CaseStudyStatus), field_id="status")
 
     def submit(self) -> CaseStudy | None:
-        """Validate, then save."""
+        """Validate."""
         errors: dict[str, str] = {}
         school = self.query_one("#school", Select).value
         if school is Select.NULL:
@@ -64,7 +60,6 @@ class CaseStudyScreen(FormScreen[CaseStudy]):
             format=str(self.query_one("#format", Select).value),
             status=str(self.query_one("#status", Select).value),
         )
-        self.apply(study)
         return study
 
 
@@ -73,13 +68,10 @@ class SupportScreen(FormScreen[SupportExchange]):
 
     TITLE_TEXT = "Record support given"
 
-    def __init__(
-        self, schools: list[School], today: date, apply: Callable[[SupportExchange], object]
-    ) -> None:
+    def __init__(self, schools: list[School], today: date) -> None:
         super().__init__()
         self.schools = schools
         self.today = today
-        self.apply = apply
 
     def compose_fields(self) -> ComposeResult:
         """Giver, receiver, what, hours, when."""
@@ -93,7 +85,7 @@ class SupportScreen(FormScreen[SupportExchange]):
         yield self.date_input("occurred_on", "Date", self.today)
 
     def submit(self) -> SupportExchange | None:
-        """Validate, then save."""
+        """Validate."""
         errors: dict[str, str] = {}
         giver = self.query_one("#giver", Select).value
         receiver = self.query_one("#receiver", Select).value
@@ -120,11 +112,10 @@ class SupportScreen(FormScreen[SupportExchange]):
             hours=hours,
             occurred_on=on,
         )
-        self.apply(exchange)
         return exchange
 
 
-class ProjectScreen(FormScreen[PartnershipProject]):
+class ProjectScreen(FormScreen[tuple[PartnershipProject, list[str]]]):
     """A partnership project with its partner schools (seed 004)."""
 
     TITLE_TEXT = "Add a partnership project"
@@ -132,12 +123,10 @@ class ProjectScreen(FormScreen[PartnershipProject]):
     ProjectScreen SelectionList { height: 8; }
     """
 
-    def __init__(
-        self, schools: list[School], apply: Callable[[PartnershipProject, list[str]], object]
-    ) -> None:
+    def __init__(self, network_id: str, schools: list[School]) -> None:
         super().__init__()
+        self.network_id = network_id
         self.schools = schools
-        self.apply = apply
 
     def compose_fields(self) -> ComposeResult:
         """Title, goal, dates, partners, impact evidence."""
@@ -152,8 +141,8 @@ class ProjectScreen(FormScreen[PartnershipProject]):
         yield FormField("Partner schools (space to tick)", partners, field_id="partners")
         yield self.text_input("impact_evidence", "Impact evidence")
 
-    def submit(self) -> PartnershipProject | None:
-        """Validate, then save the project and its partners."""
+    def submit(self) -> tuple[PartnershipProject, list[str]] | None:
+        """Validate the project and its partners."""
         errors: dict[str, str] = {}
         if not self.text("title"):
             errors["title"] = "Give the project a title."
@@ -167,15 +156,14 @@ class ProjectScreen(FormScreen[PartnershipProject]):
         if not self.show_errors(errors):
             return None
         project = PartnershipProject(
-            network_id="00000000-0000-4000-8000-000000000000",  # set by the caller's apply
+            network_id=self.network_id,
             title=self.text("title"),
             goal=self.text("goal"),
             starts_on=starts,
             ends_on=ends,
             impact_evidence=self.text("impact_evidence"),
         )
-        self.apply(project, partners)
-        return project
+        return project, partners
 
 
 class PersonScreen(FormScreen[Person]):
@@ -183,10 +171,9 @@ class PersonScreen(FormScreen[Person]):
 
     TITLE_TEXT = "Add a person"
 
-    def __init__(self, schools: list[School], apply: Callable[[Person], object]) -> None:
+    def __init__(self, schools: list[School]) -> None:
         super().__init__()
         self.schools = schools
-        self.apply = apply
 
     def compose_fields(self) -> ComposeResult:
         """Name, role, school, email, phone."""
@@ -201,7 +188,7 @@ class PersonScreen(FormScreen[Person]):
         yield self.text_input("phone", "Phone")
 
     def submit(self) -> Person | None:
-        """Validate, then save."""
+        """Validate."""
         errors: dict[str, str] = {}
         if not self.text("name"):
             errors["name"] = "Enter the person's name."
@@ -219,7 +206,6 @@ class PersonScreen(FormScreen[Person]):
             email=self.text("email"),
             phone=self.text("phone"),
         )
-        self.apply(person)
         return person
 
 

@@ -3,18 +3,23 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING, Any, cast
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
+from textual.screen import Screen
 from textual.widgets import Select, Static, TextArea
 
 from store import reviews
 from store.dates import uk_date
 from store.enums import ConcernAbout, ConcernCategory
 from store.models import Concern
-from tui.screens.dialogs.form import FormScreen
+from tui.screens.dialogs.form import FormScreen, ask
 from tui.widgets.form_field import FormField
+
+if TYPE_CHECKING:
+    from tui.app import SchoolnetApp
 
 
 class ConcernFormScreen(FormScreen[Concern]):
@@ -34,13 +39,15 @@ class ConcernFormScreen(FormScreen[Concern]):
     ConcernFormScreen #pass-to { color: $warning; text-style: bold; margin-bottom: 1; }
     """
 
-    def __init__(self, review_id: str) -> None:
+    def __init__(self, review_id: str, now: datetime, user_name: str) -> None:
         super().__init__()
         self.review_id = review_id
+        self.now = now
+        self.user_name = user_name
 
     def compose_fields(self) -> ComposeResult:
         """Category, whom it is about, the facts, when and where, who raised and was told."""
-        now = self.store.clock().astimezone()
+        now = self.now.astimezone()
         yield FormField(
             "Category",
             Select([(c.label, c.value) for c in ConcernCategory], id="category", allow_blank=False,
@@ -62,7 +69,7 @@ class ConcernFormScreen(FormScreen[Concern]):
         yield self.date_input("day", "Date", now.date())
         yield self.text_input("time", "Time", f"{now:%H:%M}", "14:05")
         yield self.text_input("place", "Place")
-        yield self.text_input("raised_by", "Raised by", self.store.user_name)
+        yield self.text_input("raised_by", "Raised by", self.user_name)
         yield self.text_input("reported_to", "Passed to (name and role)")
         yield self.text_input("reported_time", "Passed on at (time)", "", "14:20")
         yield self.text_input("follow_up", "Follow-up agreed")
@@ -93,7 +100,7 @@ class ConcernFormScreen(FormScreen[Concern]):
         return moment.hour, moment.minute
 
     def submit(self) -> Concern | None:
-        """Check the facts are there, then record the concern."""
+        """The concern, once the facts, the time and who raised it are there."""
         errors: dict[str, str] = {}
         facts = self.query_one("#facts", TextArea).text.strip()
         if not facts:
@@ -105,7 +112,7 @@ class ConcernFormScreen(FormScreen[Concern]):
             errors["raised_by"] = "Say who raised the concern."
         if not self.show_errors(errors) or day is None or at is None:
             return None
-        concern = Concern(
+        return Concern(
             review_id=self.review_id,
             category=str(self.query_one("#category", Select).value),
             about=str(self.query_one("#about", Select).value),
@@ -117,8 +124,18 @@ class ConcernFormScreen(FormScreen[Concern]):
             reported_at=datetime(day.year, day.month, day.day, *told) if told else None,
             follow_up=self.text("follow_up"),
         )
-        saved = reviews.raise_concern(self.store, concern)
-        self.app.notify(
-            f"Concern recorded {uk_date(day)}; see the Concerns screen (c).", markup=False
-        )
-        return saved
+
+
+def raise_concern(host: Screen[Any], review_id: str) -> None:
+    """Open the concerns protocol form on top of host, and record the concern it gives."""
+    store = cast("SchoolnetApp", host.app).store
+
+    def record(concern: Concern) -> None:
+        reviews.raise_concern(store, concern)
+
+    def recorded(concern: Concern) -> str:
+        when = uk_date(concern.occurred_at.date()) if concern.occurred_at else "today"
+        return f"Concern recorded {when}; see the Concerns screen (c)."
+
+    now, user = store.clock(), store.user_name
+    ask(host, lambda: ConcernFormScreen(review_id, now, user), record, recorded)

@@ -13,8 +13,8 @@ from store import reviews
 from store.dates import uk_date
 from tui.formatting import plain
 from tui.screens.base import AreaScreen
-from tui.screens.dialogs.form import FormScreen
-from tui.screens.review.concern_form import ConcernFormScreen
+from tui.screens.dialogs.form import FormScreen, ask
+from tui.screens.review.concern_form import raise_concern
 
 CONFIDENTIAL = (
     "Confidential. Concerns are shown only on this screen. They never appear in an outcomes"
@@ -23,33 +23,33 @@ CONFIDENTIAL = (
 )
 
 
-class AmendmentScreen(FormScreen[str]):
+class AmendmentScreen(FormScreen[tuple[str, str]]):
     """A dated amendment: follow-up, outcome, or a correction."""
 
     TITLE_TEXT = "Add a dated amendment"
     SAVE_LABEL = "Add"
 
-    def __init__(self, concern_id: str) -> None:
+    def __init__(self, user_name: str) -> None:
         super().__init__()
-        self.concern_id = concern_id
+        self.user_name = user_name
 
     def compose_fields(self) -> ComposeResult:
         """The text and who adds it."""
         yield self.text_input("text", "Amendment (follow-up, outcome or correction)")
-        yield self.text_input("by", "By", self.store.user_name)
+        yield self.text_input("by", "By", self.user_name)
 
-    def submit(self) -> str | None:
-        """Add it."""
+    def submit(self) -> tuple[str, str] | None:
+        """The amendment and who adds it, if there are words in it."""
         if not self.show_errors({"text": "Write the amendment."} if not self.text("text") else {}):
             return None
-        reviews.amend_concern(self.store, self.concern_id, self.text("text"), by=self.text("by"))
-        return self.text("text")
+        return self.text("text"), self.text("by")
 
 
 class ConcernsScreen(AreaScreen):
     """The concerns raised in one review, with their amendments."""
 
     CSS_PATH = "concerns.tcss"
+    SHOWS = frozenset({"concerns", "concern_amendments"})
     BINDINGS = [
         Binding("escape", "back", "Back"),
         Binding("exclamation_mark,f2", "raise_concern", "Raise a concern", key_display="!"),
@@ -130,7 +130,7 @@ class ConcernsScreen(AreaScreen):
 
     def action_raise_concern(self) -> None:
         """Raise another concern."""
-        self.app.push_screen(ConcernFormScreen(self.review_id), lambda _: self.refresh_data())
+        raise_concern(self, self.review_id)
 
     def action_amend(self) -> None:
         """Add a dated amendment to the selected concern."""
@@ -138,7 +138,13 @@ class ConcernsScreen(AreaScreen):
         if table.row_count == 0:
             return
         concern_id = str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
-        self.app.push_screen(AmendmentScreen(concern_id), lambda _: self.refresh_data())
+
+        def amend(amendment: tuple[str, str]) -> None:
+            text, by = amendment
+            reviews.amend_concern(self.store, concern_id, text, by=by)
+
+        user = self.store.user_name
+        ask(self, lambda: AmendmentScreen(user), amend, "Amendment added.")
 
     def action_back(self) -> None:
         """Back to the review."""

@@ -12,24 +12,25 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import DataTable, Footer, Select, Static, TextArea
 
-from store import Store, reviews
+from store import reviews
 from store.enums import EvidenceType
 from store.models import EvidenceNote
 from tui.formatting import plain
+from tui.screens.base import AreaScreen
 
 SAVE_AFTER_PAUSE = 0.5  # seconds; the promise to the reviewer is "within 1 second"
 LISTED = 100  # the latest notes listed; the focus-area filter reaches older ones
 ALL = "__all__"
 
 
-class NotesScreen(Screen[None]):
+class NotesScreen(AreaScreen):
     """Type notes; each is timestamped, tagged and saved automatically."""
 
     CSS_PATH = "notes.tcss"
+    SHOWS = frozenset({"evidence_notes"})
     BINDINGS = [
         Binding("escape", "leave", "Back to the review"),
         Binding("ctrl+n", "new_note", "New note"),
@@ -43,11 +44,6 @@ class NotesScreen(Screen[None]):
         self.note: EvidenceNote | None = None
         self._timer: Timer | None = None
         self._loading = False
-
-    @property
-    def store(self) -> Store:
-        """The app's store."""
-        return self.app.store  # type: ignore[attr-defined]
 
     def compose(self) -> ComposeResult:
         """Filter and list on the left, the note being typed on the right."""
@@ -91,10 +87,12 @@ class NotesScreen(Screen[None]):
         self._show_saved("Start typing: notes save themselves when you pause.")
 
     def on_screen_resume(self) -> None:
-        """Coming back: notes may have changed elsewhere; carry on typing where you were."""
-        if self.is_mounted:
-            self.refresh_list()
-            self.query_one("#editor", TextArea).focus()
+        """Coming back: carry on typing where you were."""
+        self.query_one("#editor", TextArea).focus()
+
+    def refresh_data(self) -> None:
+        """Notes changed elsewhere (the review page, another window): list them again."""
+        self.refresh_list()
 
     def refresh_list(self) -> None:
         """Show the latest notes for the chosen focus area."""
@@ -152,13 +150,11 @@ class NotesScreen(Screen[None]):
                 self.store, self.review_id, text=text, focus_area=area, evidence_type=kind
             )
         else:
-            self.note = self.store.evidence_notes.update(
-                self.note.model_copy(
-                    update={"text": text, "focus_area": area, "evidence_type": kind}
-                )
+            self.note = reviews.update_note(
+                self.store, self.note.id, text=text, focus_area=area, evidence_type=kind
             )
         self._show_saved(f"Saved at {self.note.updated_at.astimezone():%H:%M:%S}")
-        self.refresh_list()
+        self.announce_changes()  # the list here, and the review page, show it
 
     def _show_saved(self, message: str) -> None:
         self.query_one("#saved", Static).update(Text(message, style="dim"))
@@ -208,10 +204,10 @@ class NotesScreen(Screen[None]):
 
     def action_concern(self) -> None:
         """Save, then open the concerns protocol form."""
-        from tui.screens.review.concern_form import ConcernFormScreen
+        from tui.screens.review.concern_form import raise_concern
 
         self.save()
-        self.app.push_screen(ConcernFormScreen(self.review_id))
+        raise_concern(self, self.review_id)
 
     def action_leave(self) -> None:
         """Save and go back."""

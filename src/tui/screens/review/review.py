@@ -1,266 +1,246 @@
-"""A review's page: stage and checklist, team, pre-meet and timetable, notes, workshop, outcomes."""
+"""A review's page with its keys: each opens a form or asks, then makes one store call."""
 
 from __future__ import annotations
 
-from rich.text import Text
+from collections.abc import Callable
+from pathlib import Path
+
 from textual import on
-from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import VerticalScroll
-from textual.widgets import DataTable, Static, TabbedContent, TabPane
+from textual.widgets import DataTable
 
-from store import reviews
-from store.dates import uk_date
-from store.models import PeerReview
-from tui.formatting import plain
-from tui.screens.review.review_actions import ReviewActions
-from tui.screens.tabbed import TabbedPage
+from store import Store, StoreError, reviews
+from store.documents import review_papers
+from store.enums import ReviewStyle
+from store.models import OutcomeArea, Person, ReviewSlot
+from store.text import os_error_reason, slug
+from tui.screens.dialogs.confirm import ConfirmScreen
+from tui.screens.dialogs.export_path import ExportPathScreen
+from tui.screens.dialogs.form import ask
+from tui.screens.dialogs.message import MessageScreen
+from tui.screens.review.review_forms import (
+    FINDINGS_FIELDS,
+    PREMEET_FIELDS,
+    ActionScreen,
+    Amendment,
+    NewAction,
+    OutcomeAreaScreen,
+    ReviewAmendmentScreen,
+    SlotScreen,
+    TeamMember,
+    TeamMemberScreen,
+    TextFieldsScreen,
+    Workshop,
+    WorkshopScreen,
+)
+from tui.screens.review.review_page import ReviewPage
 
-COLUMNS: dict[str, tuple[str, ...]] = {
-    "checklist": ("Step", "Stage", "Done on"),
-    "team": ("Name", "Role", "Employing school", "DBS confirmed", "On"),
-    "slots": ("Day", "Time", "Activity", "Who", "Where"),
-    "actions": ("Action", "Owner", "Due", "Status"),
-    "areas": ("Focus area", "What went well", "Even better if"),
-}
 
+class ReviewScreen(ReviewPage):
+    """What a user can do on a review's page."""
 
-class ReviewScreen(ReviewActions, TabbedPage):
-    """One peer review."""
+    def _refuse(self, error: StoreError) -> None:
+        self.app.push_screen(MessageScreen("Not possible", str(error)))
 
-    CSS_PATH = "review.tcss"
-    BINDINGS = [
-        Binding("escape", "back", "Back"),
-        Binding("v", "notes", "Visit notes"),
-        Binding("exclamation_mark,f2", "concern", "Concern", key_display="!"),
-        Binding("c", "concerns", "Concerns"),
-        Binding("greater_than_sign", "advance", "Next stage", key_display=">"),
-        Binding("plus", "add_here", "Add", key_display="+"),
-        Binding("e", "edit_here", "Edit"),
-        Binding("f", "findings", "Findings"),
-        Binding("d", "draft", "Draft outcomes"),
-        Binding("g", "agree", "Agree"),
-        Binding("o", "export_outcomes", "Outcomes doc"),
-        Binding("l", "export_letter", "SCR letter"),
-        Binding("w", "export_timetable", "Timetable"),
-        Binding("k", "amend", "Amend"),
-    ]
+    def _do(self, call: Callable[[], object], done: str = "") -> bool:
+        """Make one store call; a refusal is shown in a dialog. True when it went through."""
+        try:
+            call()
+        except StoreError as error:
+            self._refuse(error)
+            return False
+        if done:
+            self.notify(done, markup=False)
+        self.announce_changes()
+        return True
 
-    def __init__(self, review_id: str) -> None:
-        super().__init__()
-        self.review_id = review_id
+    def _network_people(self) -> tuple[list[Person], dict[str, str]]:
+        members = self.store.networks.members(self.review.network_id)
+        schools = {m.school.id: m.school.name for m in members}
+        return [p for p in self.store.people.all() if p.school_id in schools], schools
 
-    @property
-    def review(self) -> PeerReview:
-        """The review, as stored now."""
-        return self.store.peer_reviews.get(self.review_id)
+    def action_notes(self) -> None:
+        """Open visit notes mode; the screen is kept, so coming back to it is instant."""
+        from tui.screens.review.notes import NotesScreen
 
-    def compose_body(self) -> ComposeResult:
-        """Title, stage line and the tabs."""
-        yield Static(id="title")
-        yield Static(id="stage-line")
-        with TabbedContent(id="tabs"):
-            with TabPane("Overview", id="tab-overview"), VerticalScroll():
-                yield Static(id="focus")
-                yield Static(
-                    "Checklist (enter ticks a step today; > moves to the next stage)",
-                    classes="table-title",
-                )
-                yield DataTable(id="checklist", cursor_type="row")
-            with TabPane("Team", id="tab-team"):
-                yield Static(
-                    "The review team, with what the host's Single Central Record needs.",
-                    classes="table-title",
-                )
-                yield DataTable(id="team", cursor_type="row")
-            with TabPane("Pre-meet & timetable", id="tab-timetable"), VerticalScroll():
-                yield Static(id="premeet")
-                yield Static(
-                    "Visit timetable (+ adds a slot, w writes it to print; e edits the pre-meet)",
-                    classes="table-title",
-                )
-                yield DataTable(id="slots", cursor_type="row")
-            with TabPane("Notes", id="tab-notes"):
-                yield Static(id="notes-summary")
-            with TabPane("Workshop", id="tab-workshop"), VerticalScroll():
-                yield Static(id="workshop")
-                yield Static(
-                    "Actions agreed (+ adds one; they join the action list)", classes="table-title"
-                )
-                yield DataTable(id="actions", cursor_type="row")
-            with TabPane("Outcomes", id="tab-outcomes"), VerticalScroll():
-                yield Static(id="outcomes-hint")
-                yield DataTable(id="areas", cursor_type="row")
-                yield Static(id="findings")
+        name = f"notes-{self.review_id}"
+        if not self.app.is_screen_installed(name):
+            self.app.install_screen(NotesScreen(self.review_id), name)
+        self.app.push_screen(name)
 
-    def on_mount(self) -> None:
-        """Columns, then everything."""
-        for table_id, columns in COLUMNS.items():
-            self.query_one(f"#{table_id}", DataTable).add_columns(*columns)
-        self.refresh_data()
+    def action_concern(self) -> None:
+        """Open the concerns protocol form."""
+        from tui.screens.review.concern_form import raise_concern
 
-    def on_screen_resume(self) -> None:
-        """Notes and concerns may have been added on other screens."""
-        if self.is_mounted:
-            self.refresh_data()
+        raise_concern(self, self.review_id)
 
-    def refresh_data(self) -> None:
-        """Read the review afresh and fill every tab."""
-        review = self.review
-        store = self.store
-        host = store.schools.get(review.host_school_id)
-        people = {p.id: p for p in store.people.all()}
-        schools = {s.id: s.name for s in store.schools.all()}
-        self.sub_title = f"Review of {host.name}"
-        title = Text(f"Peer review of {host.name}", style="bold")
-        title.append(
-            f"   {review.academic_year}, {uk_date(review.starts_on)}, {review.style.label}",
-            style="dim",
-        )
-        self.query_one("#title", Static).update(title)
-        stage = Text(f"Stage: {review.stage.label}. ", style="bold")
-        stage.append(reviews.next_step(review))
-        if review.locked_on:
-            stage.append(
-                f"  Locked since {uk_date(review.locked_on)}: k adds a dated amendment.",
-                style="yellow",
-            )
-        self.query_one("#stage-line", Static).update(stage)
-        self._overview(review)
-        self._team(review, people, schools)
-        self._timetable(review)
-        self._workshop(review, people)
-        self._outcomes(review)
-        notes, total = reviews.recent_notes(store, self.review_id, limit=1)
-        last = (
-            f" The latest at {notes[0].noted_at.astimezone():%H:%M on %d %b %Y}." if notes else ""
-        )
-        self.query_one("#notes-summary", Static).update(
-            Text(
-                f"{total} visit notes.{last}\n\nPress v for visit notes mode: type, pause, and"
-                " each note saves itself."
-            )
-        )
+    def action_concerns(self) -> None:
+        """The confidential list of this review's concerns."""
+        from tui.screens.review.concerns import ConcernsScreen
 
-    def _overview(self, review: PeerReview) -> None:
-        text = Text()
-        text.append("Focus areas\n", style="bold")
-        for area in review.focus_areas:
-            text.append(f"• {area}\n")
-        if review.hypotheses:
-            text.append("\nHypotheses\n", style="bold")
-            text.append(f"{review.hypotheses}\n")
-        self.query_one("#focus", Static).update(text)
-        table = self.reset_table("checklist")
-        for key, label, stage in reviews.CHECKLIST:
-            done = review.checklist.get(key)
-            table.add_row(label, stage.label, uk_date(done) if done else "not yet", key=key)
-
-    def _team(self, review: PeerReview, people: dict, schools: dict[str, str]) -> None:
-        table = self.reset_table("team")
-        for member in self.store.review_team_members.where(review_id=review.id, order_by="role"):
-            person = people.get(member.person_id)
-            table.add_row(
-                plain(person.name if person else ""),
-                member.role.capitalize(),
-                plain(schools.get(member.employing_school_id or "", "")),
-                "yes" if member.dbs_confirmed else "not yet",
-                uk_date(member.dbs_confirmed_on),
-                key=member.id,
-            )
-
-    def _timetable(self, review: PeerReview) -> None:
-        text = Text()
-        premeet = (
-            ("Context", review.premeet_context),
-            ("Evidence to gather", review.premeet_evidence),
-            ("Logistics", review.premeet_logistics),
-        )
-        for label, value in premeet:
-            text.append(f"{label}: ", style="bold")
-            text.append(f"{value or 'not recorded'}\n")
-        self.query_one("#premeet", Static).update(text)
-        table = self.reset_table("slots")
-        for slot in self.store.review_slots.where(review_id=review.id, order_by="day, starts_at"):
-            table.add_row(
-                uk_date(slot.day),
-                slot.starts_at,
-                plain(slot.activity),
-                plain(slot.who),
-                plain(slot.location),
-                key=slot.id,
-            )
-
-    def _workshop(self, review: PeerReview, people: dict) -> None:
-        champion = people.get(review.improvement_champion_id or "")
-        text = Text()
-        for label, value in (("Improvement Champion", champion.name if champion else ""),
-                             ("Who took part", review.workshop_participants),
-                             ("What went well", review.workshop_went_well),
-                             ("Even better if", review.workshop_even_better_if)):  # fmt: skip
-            text.append(f"{label}: ", style="bold")
-            text.append(f"{value or 'not recorded'}\n")
-        text.append("e edits the workshop record.", style="dim")
-        self.query_one("#workshop", Static).update(text)
-        table = self.reset_table("actions")
-        for action in self.store.actions.where(review_id=review.id, order_by="due_on"):
-            owner = people.get(action.owner_id or "")
-            table.add_row(
-                plain(action.description),
-                plain(owner.name if owner else ""),
-                uk_date(action.due_on),
-                action.status.label,
-                key=action.id,
-            )
-
-    def _outcomes(self, review: PeerReview) -> None:
-        self.query_one("#outcomes-hint", Static).update(
-            Text(
-                "d drafts each focus area from its notes; e edits the selected one; f edits the"
-                " strengths, excellence and next steps; g agrees the outcomes and locks the"
-                " review; o writes the outcomes document.",
-                style="dim",
-            )  # fmt: skip
-        )
-        table = self.reset_table("areas")
-        for area in reviews.outcome_areas(self.store, review.id):
-            table.add_row(
-                plain(area.focus_area[:50]),
-                plain(_first(area.went_well)),
-                plain(_first(area.even_better_if)),
-                key=area.id,
-            )
-        text = Text()
-        findings = (
-            ("Strengths", review.strengths),
-            ("Areas for development", review.areas_for_development),
-            ("Area of excellence", review.area_of_excellence),
-            ("Next steps", review.next_steps),
-        )
-        for label, value in findings:
-            if value:
-                text.append(f"\n{label}\n", style="bold")
-                text.append(f"{value}\n")
-        for amendment in self.store.review_amendments.where(
-            review_id=review.id, order_by="amended_on"
-        ):
-            text.append(
-                f"\nAmended {uk_date(amendment.amended_on.date())} by {amendment.amended_by}: ",
-                style="bold",
-            )
-            text.append(amendment.text)
-        self.query_one("#findings", Static).update(text)
+        self.app.push_screen(ConcernsScreen(self.review_id))
 
     @on(DataTable.RowSelected, "#checklist")
     def checklist_selected(self, event: DataTable.RowSelected) -> None:
         """Enter on a checklist step records it as done today."""
         self.tick_step(str(event.row_key.value))
 
-    def action_back(self) -> None:
-        """Back to the list of reviews."""
-        self.app.pop_screen()
+    def tick_step(self, key: str) -> None:
+        """Record a checklist step as done today."""
+        if key == "outcomes_agreed":
+            self.action_agree()
+            return
+        self._do(lambda: reviews.tick(self.store, self.review_id, key, self.store.today()))
 
+    def action_advance(self) -> None:
+        """Move to the next stage."""
+        try:
+            review = reviews.advance(self.store, self.review_id)
+        except StoreError as error:
+            self._refuse(error)
+            return
+        self.notify(f"Now at the {review.stage.label.lower()} stage.")
+        self.announce_changes()
 
-def _first(text: str) -> str:
-    line = text.strip().splitlines()[0] if text.strip() else ""
-    return line.removeprefix("- ")[:60]
+    def action_add_here(self) -> None:
+        """Add to the current tab: a team member, a timetable slot or a workshop action."""
+        people, schools = self._network_people()
+        tab = self.active_tab
+        today = self.store.today()
+        if tab == "tab-team":
+
+            def add_member(member: TeamMember) -> None:
+                reviews.add_team_member(
+                    self.store, self.review_id, member.person_id, role=member.role,
+                    dbs_confirmed=member.dbs_confirmed, dbs_confirmed_on=member.dbs_confirmed_on,
+                )  # fmt: skip
+
+            form = lambda: TeamMemberScreen(self.review_id, people, schools, today)  # noqa: E731
+            ask(self, form, add_member, "Added to the team.")
+        elif tab == "tab-timetable":
+
+            def add_slot(slot: ReviewSlot) -> None:
+                reviews.add_slot(self.store, slot)
+
+            starts = self.review.starts_on
+            ask(self, lambda: SlotScreen(self.review_id, starts), add_slot, "Slot added.")
+        elif tab == "tab-workshop":
+
+            def add_action(action: NewAction) -> None:
+                reviews.add_action(
+                    self.store, self.review_id, action.description, owner_id=action.owner_id,
+                    due_on=action.due_on,
+                )  # fmt: skip
+
+            form = lambda: ActionScreen(people, schools)  # noqa: E731
+            ask(self, form, add_action, "Action added to the action list.")
+        else:
+            self.show_tab("tab-team")
+            self.notify("+ adds on the Team, Pre-meet & timetable and Workshop tabs.")
+
+    def _save_fields(self, title: str, fields: tuple[tuple[str, str], ...], done: str) -> None:
+        review = self.review
+
+        def save(values: dict[str, str]) -> None:
+            reviews.save_findings(self.store, self.review_id, **values)
+
+        ask(self, lambda: TextFieldsScreen(review, title, fields), save, done)
+
+    def action_edit_here(self) -> None:
+        """Edit what the current tab shows: pre-meet, workshop, or the selected outcome area."""
+        tab = self.active_tab
+        if tab == "tab-timetable":
+            self._save_fields("Pre-meet record", PREMEET_FIELDS, "Pre-meet saved.")
+        elif tab == "tab-outcomes":
+            area_id = self.selected_key("areas")
+            if area_id is None:
+                self.notify("Draft the outcomes first (d).")
+                return
+            area = self.store.outcome_areas.get(area_id)
+            estimate = self.review.style == ReviewStyle.WITH_ESTIMATES
+
+            def save(edited: OutcomeArea) -> None:
+                reviews.save_outcome_area(self.store, edited)
+
+            ask(self, lambda: OutcomeAreaScreen(area, estimate), save, "Saved.")
+        else:
+            people, schools = self._network_people()
+            review = self.review
+
+            def record(workshop: Workshop) -> None:
+                reviews.record_workshop(
+                    self.store, self.review_id, champion_id=workshop.champion_id,
+                    participants=workshop.participants, went_well=workshop.went_well,
+                    even_better_if=workshop.even_better_if,
+                )  # fmt: skip
+
+            self.show_tab("tab-workshop")
+            ask(self, lambda: WorkshopScreen(review, people, schools), record, "Workshop saved.")
+
+    def action_findings(self) -> None:
+        """Edit the review's strengths, areas for development, excellence and next steps."""
+        self.show_tab("tab-outcomes")
+        self._save_fields("Findings", FINDINGS_FIELDS, "Findings saved.")
+
+    def action_draft(self) -> None:
+        """Draft each focus area's outcomes from its notes."""
+        if self._do(lambda: reviews.draft_outcomes(self.store, self.review_id)):
+            self.show_tab("tab-outcomes")
+
+    def action_agree(self) -> None:
+        """Agree the outcomes and lock the review, after asking."""
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._do(
+                    lambda: reviews.agree_outcomes(self.store, self.review_id, self.store.today()),
+                    "Outcomes agreed; the review is locked.",
+                )
+
+        self.app.push_screen(
+            ConfirmScreen(
+                "Agree the outcomes and lock the review?",
+                "After this, a change is recorded as a dated amendment.",
+                yes="Agree",
+            ),
+            answered,
+        )
+
+    def action_amend(self) -> None:
+        """Add a dated amendment to a locked review."""
+        if self.review.locked_on is None:
+            self.notify("The review is not locked: edit it directly.")
+            return
+
+        def amend(amendment: Amendment) -> None:
+            reviews.amend_review(self.store, self.review_id, amendment.text, by=amendment.by)
+
+        user = self.store.user_name
+        ask(self, lambda: ReviewAmendmentScreen(user), amend, "Amendment added.")
+
+    def _export(
+        self, name: str, title: str, build: Callable[[Store, str], list[review_papers.Block]]
+    ) -> None:
+        host = self.store.schools.get(self.review.host_school_id).name
+        year = self.review.academic_year.replace("/", "-")
+        suggested = Path.home() / f"{name}-{slug(host)}-{year}.html"
+
+        def write(path: Path) -> None:
+            try:
+                review_papers.write(build(self.store, self.review_id), path)
+            except OSError as error:
+                raise StoreError(f"Cannot write there: {os_error_reason(error)}.") from error
+
+        form = lambda: ExportPathScreen(suggested, title)  # noqa: E731
+        ask(self, form, write, lambda path: f"Wrote {path}.")
+
+    def action_export_outcomes(self) -> None:
+        """Write the outcomes document (never a concern)."""
+        self._export("outcomes", "Write the outcomes document", review_papers.outcomes)
+
+    def action_export_letter(self) -> None:
+        """Write the SCR letter for the host."""
+        self._export("scr-letter", "Write the SCR letter", review_papers.scr_letter)
+
+    def action_export_timetable(self) -> None:
+        """Write the visit timetable to print."""
+        self._export("timetable", "Write the visit timetable", review_papers.timetable)

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 from textual.app import ComposeResult
 from textual.widgets import Checkbox, Select, TextArea
 
-from store import reviews
 from store.enums import ReviewStyle
-from store.models import OutcomeArea, Person, ReviewSlot, School
+from store.models import OutcomeArea, PeerReview, Person, ReviewSlot, School
 from tui.screens.dialogs.form import FormScreen
 from tui.widgets.form_field import FormField
 
@@ -18,7 +18,57 @@ def _people_options(people: list[Person], schools: dict[str, str]) -> list[tuple
     return [(f"{p.name}, {schools.get(p.school_id or '', p.role.label)}", p.id) for p in people]
 
 
-class ReviewSetupScreen(FormScreen[str]):
+@dataclass(frozen=True)
+class ReviewSetup:
+    """What the set-up form gathers for `reviews.create`."""
+
+    host_school_id: str
+    starts_on: date
+    ends_on: date | None
+    style: ReviewStyle
+    focus_areas: list[str]
+    hypotheses: str
+    lead_reviewer_id: str | None
+
+
+@dataclass(frozen=True)
+class TeamMember:
+    """A reviewer to add, with the DBS confirmation the host's SCR needs."""
+
+    person_id: str
+    role: str
+    dbs_confirmed: bool
+    dbs_confirmed_on: date | None
+
+
+@dataclass(frozen=True)
+class Workshop:
+    """The improvement workshop as recorded."""
+
+    champion_id: str | None
+    participants: str
+    went_well: str
+    even_better_if: str
+
+
+@dataclass(frozen=True)
+class NewAction:
+    """A workshop action for the shared action list."""
+
+    description: str
+    owner_id: str
+    due_on: date | None
+
+
+@dataclass(frozen=True)
+class Amendment:
+    """A dated amendment's words and who made it."""
+
+    text: str
+    by: str
+
+
+class ReviewSetupScreen(FormScreen[ReviewSetup]):
     """Set up a review: host, dates, style, focus areas, hypotheses and the Lead Reviewer."""
 
     TITLE_TEXT = "Set up a peer review"
@@ -71,8 +121,8 @@ class ReviewSetupScreen(FormScreen[str]):
             field_id="lead",
         )
 
-    def submit(self) -> str | None:
-        """Check and create; the own-school rule is the store's, shown under the form."""
+    def submit(self) -> ReviewSetup | None:
+        """Check every field; the own-school rule is the store's."""
         errors: dict[str, str] = {}
         host = self.query_one("#host", Select).value
         if host is Select.NULL:
@@ -87,9 +137,7 @@ class ReviewSetupScreen(FormScreen[str]):
         lead = self.query_one("#lead", Select).value
         if not self.show_errors(errors) or starts is None:
             return None
-        review = reviews.create(
-            self.store,
-            network_id=self.network_id,
+        return ReviewSetup(
             host_school_id=str(host),
             starts_on=starts,
             ends_on=ends,
@@ -98,10 +146,9 @@ class ReviewSetupScreen(FormScreen[str]):
             hypotheses=self.text("hypotheses"),
             lead_reviewer_id=None if lead is Select.NULL else str(lead),
         )
-        return review.id
 
 
-class TeamMemberScreen(FormScreen[str]):
+class TeamMemberScreen(FormScreen[TeamMember]):
     """Add a reviewer, with what the host's Single Central Record needs."""
 
     TITLE_TEXT = "Add to the review team"
@@ -137,8 +184,8 @@ class TeamMemberScreen(FormScreen[str]):
         yield Checkbox("Their employer confirms it holds a DBS check", id="dbs")
         yield self.date_input("dbs_on", "Date confirmed", self.today)
 
-    def submit(self) -> str | None:
-        """Add the member; a refusal (own school, already on the team) shows under the form."""
+    def submit(self) -> TeamMember | None:
+        """The member; a refusal (own school, already on the team) is the store's."""
         errors: dict[str, str] = {}
         person = self.query_one("#person", Select).value
         if person is Select.NULL:
@@ -147,18 +194,15 @@ class TeamMemberScreen(FormScreen[str]):
         on = self.date_field("dbs_on", errors, required=False)
         if not self.show_errors(errors):
             return None
-        member = reviews.add_team_member(
-            self.store,
-            self.review_id,
-            str(person),
+        return TeamMember(
+            person_id=str(person),
             role=str(self.query_one("#role", Select).value),
             dbs_confirmed=confirmed,
             dbs_confirmed_on=on if confirmed else None,
         )
-        return member.id
 
 
-class SlotScreen(FormScreen[str]):
+class SlotScreen(FormScreen[ReviewSlot]):
     """A slot of the visit timetable."""
 
     TITLE_TEXT = "Add a timetable slot"
@@ -176,8 +220,8 @@ class SlotScreen(FormScreen[str]):
         yield self.text_input("who", "Who")
         yield self.text_input("location", "Where")
 
-    def submit(self) -> str | None:
-        """Check and add."""
+    def submit(self) -> ReviewSlot | None:
+        """The slot, once day, time and activity are right."""
         errors: dict[str, str] = {}
         day = self.date_field("day", errors)
         time = self.text("starts_at").replace(".", ":")
@@ -190,37 +234,30 @@ class SlotScreen(FormScreen[str]):
             errors["activity"] = "Say what happens."
         if not self.show_errors(errors) or day is None:
             return None
-        slot = self.store.review_slots.add(
-            ReviewSlot(
-                review_id=self.review_id,
-                day=day,
-                starts_at=time,
-                activity=self.text("activity"),
-                who=self.text("who"),
-                location=self.text("location"),
-            )
+        return ReviewSlot(
+            review_id=self.review_id,
+            day=day,
+            starts_at=time,
+            activity=self.text("activity"),
+            who=self.text("who"),
+            location=self.text("location"),
         )
-        return slot.id
 
 
-class _ChoosingPeople(FormScreen[str]):
-    """A review form that offers the network's people to choose from."""
-
-    def __init__(self, review_id: str, people: list[Person], schools: dict[str, str]) -> None:
-        super().__init__()
-        self.review_id = review_id
-        self.people = people
-        self.schools = schools
-
-
-class WorkshopScreen(_ChoosingPeople):
+class WorkshopScreen(FormScreen[Workshop]):
     """The improvement workshop: champion, who took part, what went well, even better if."""
 
     TITLE_TEXT = "Improvement workshop"
 
+    def __init__(self, review: PeerReview, people: list[Person], schools: dict[str, str]) -> None:
+        super().__init__()
+        self.review = review
+        self.people = people
+        self.schools = schools
+
     def compose_fields(self) -> ComposeResult:
         """The workshop's fields, filled with what is recorded."""
-        review = self.store.peer_reviews.get(self.review_id)
+        review = self.review
         yield FormField(
             "Improvement Champion",
             Select(_people_options(self.people, self.schools), id="champion", prompt="Choose",
@@ -231,24 +268,26 @@ class WorkshopScreen(_ChoosingPeople):
         yield self.text_input("went_well", "What went well", review.workshop_went_well)
         yield self.text_input("even_better_if", "Even better if", review.workshop_even_better_if)
 
-    def submit(self) -> str | None:
-        """Save the workshop."""
+    def submit(self) -> Workshop | None:
+        """The workshop as now written."""
         champion = self.query_one("#champion", Select).value
-        reviews.record_workshop(
-            self.store,
-            self.review_id,
+        return Workshop(
             champion_id=None if champion is Select.NULL else str(champion),
             participants=self.text("participants"),
             went_well=self.text("went_well"),
             even_better_if=self.text("even_better_if"),
         )
-        return self.review_id
 
 
-class ActionScreen(_ChoosingPeople):
+class ActionScreen(FormScreen[NewAction]):
     """An action agreed at the workshop, with owner and due date."""
 
     TITLE_TEXT = "Add a workshop action"
+
+    def __init__(self, people: list[Person], schools: dict[str, str]) -> None:
+        super().__init__()
+        self.people = people
+        self.schools = schools
 
     def compose_fields(self) -> ComposeResult:
         """What, who and when."""
@@ -260,8 +299,8 @@ class ActionScreen(_ChoosingPeople):
         )
         yield self.date_input("due_on", "Due", None)
 
-    def submit(self) -> str | None:
-        """Add the action to the action list."""
+    def submit(self) -> NewAction | None:
+        """The action, with its owner."""
         errors: dict[str, str] = {}
         if not self.text("description"):
             errors["description"] = "Say what is to be done."
@@ -271,13 +310,10 @@ class ActionScreen(_ChoosingPeople):
         due = self.date_field("due_on", errors)
         if not self.show_errors(errors):
             return None
-        action = reviews.add_action(
-            self.store, self.review_id, self.text("description"), owner_id=str(owner), due_on=due
-        )
-        return action.id
+        return NewAction(self.text("description"), str(owner), due)
 
 
-class OutcomeAreaScreen(FormScreen[str]):
+class OutcomeAreaScreen(FormScreen[OutcomeArea]):
     """The Lead Reviewer's wording for one focus area."""
 
     DEFAULT_CSS = """
@@ -301,42 +337,39 @@ class OutcomeAreaScreen(FormScreen[str]):
         if self.with_estimate:
             yield self.text_input("estimate", "Estimate", self.area.estimate)
 
-    def submit(self) -> str | None:
-        """Save, unless the review is locked (then the store says so under the form)."""
+    def submit(self) -> OutcomeArea | None:
+        """The area with the words as now written."""
         update = {name: self.query_one(f"#{name}", TextArea).text.strip()
                   for name in ("went_well", "even_better_if", "areas_for_development")}  # fmt: skip
         if self.with_estimate:
             update["estimate"] = self.text("estimate")
-        reviews.save_outcome_area(self.store, self.area.model_copy(update=update))
-        return self.area.id
+        return self.area.model_copy(update=update)
 
 
-class ReviewAmendmentScreen(FormScreen[str]):
+class ReviewAmendmentScreen(FormScreen[Amendment]):
     """A dated amendment to a locked review."""
 
     TITLE_TEXT = "Amend the agreed outcomes"
     HINT = "The outcomes are locked; the amendment is added, dated, to the outcomes document."
     SAVE_LABEL = "Add"
 
-    def __init__(self, review_id: str) -> None:
+    def __init__(self, user_name: str) -> None:
         super().__init__()
-        self.review_id = review_id
+        self.user_name = user_name
 
     def compose_fields(self) -> ComposeResult:
         """The amendment and who makes it."""
         yield self.text_input("text", "Amendment")
-        yield self.text_input("by", "By", self.store.user_name)
+        yield self.text_input("by", "By", self.user_name)
 
-    def submit(self) -> str | None:
-        """Add it."""
+    def submit(self) -> Amendment | None:
+        """The amendment, if there are words in it."""
         if not self.show_errors({} if self.text("text") else {"text": "Write the amendment."}):
             return None
-        return reviews.amend_review(
-            self.store, self.review_id, self.text("text"), by=self.text("by")
-        ).id
+        return Amendment(self.text("text"), self.text("by"))
 
 
-class TextFieldsScreen(FormScreen[str]):
+class TextFieldsScreen(FormScreen[dict[str, str]]):
     """Edit a few free-text fields of a review: the pre-meet record, or its findings."""
 
     DEFAULT_CSS = """
@@ -344,27 +377,22 @@ class TextFieldsScreen(FormScreen[str]):
     TextFieldsScreen TextArea { height: 5; }
     """
 
-    def __init__(self, review_id: str, title: str, fields: tuple[tuple[str, str], ...]) -> None:
+    def __init__(self, review: PeerReview, title: str, fields: tuple[tuple[str, str], ...]) -> None:
         super().__init__()
         self.TITLE_TEXT = title
-        self.review_id = review_id
+        self.review = review
         self.fields = fields
 
     def compose_fields(self) -> ComposeResult:
         """One text box per field, filled with what is recorded."""
-        review = self.store.peer_reviews.get(self.review_id)
         for name, label in self.fields:
             yield FormField(
-                label, TextArea(getattr(review, name), id=name, language=None), field_id=name
+                label, TextArea(getattr(self.review, name), id=name, language=None), field_id=name
             )
 
-    def submit(self) -> str | None:
-        """Save them, unless the review is locked (the store then says so under the form)."""
-        values = {
-            name: self.query_one(f"#{name}", TextArea).text.strip() for name, _ in self.fields
-        }
-        reviews.save_findings(self.store, self.review_id, **values)
-        return self.review_id
+    def submit(self) -> dict[str, str] | None:
+        """The fields as now written."""
+        return {name: self.query_one(f"#{name}", TextArea).text.strip() for name, _ in self.fields}
 
 
 PREMEET_FIELDS = (

@@ -13,14 +13,16 @@ from store import reviews
 from store.dates import academic_year_of, uk_date
 from tui.formatting import plain
 from tui.screens.base import AreaScreen
+from tui.screens.dialogs.form import ask
 from tui.screens.review.review import ReviewScreen
-from tui.screens.review.review_forms import ReviewSetupScreen
+from tui.screens.review.review_forms import ReviewSetup, ReviewSetupScreen
 
 
 class ReviewsScreen(AreaScreen):
     """Reviews per network and academic year."""
 
     CSS_PATH = "reviews.tcss"
+    SHOWS = frozenset({"peer_reviews", "networks", "memberships", "schools"})
     BINDINGS = [Binding("a", "add", "Set up a review")]
 
     def compose_body(self) -> ComposeResult:
@@ -72,10 +74,9 @@ class ReviewsScreen(AreaScreen):
                 return membership.network_id
         return None
 
-    def on_screen_resume(self) -> None:
-        """Stages change on a review's page."""
-        if self.is_mounted:
-            self.refresh_rows()
+    def refresh_data(self) -> None:
+        """Reviews changed (their stages, a new one): show them again."""
+        self.refresh_rows()
 
     @on(Select.Changed)
     def chooser_changed(self) -> None:
@@ -131,12 +132,19 @@ class ReviewsScreen(AreaScreen):
         member_ids = {s.id for s in members}
         people = [p for p in self.store.people.all() if p.school_id in member_ids]
 
-        def done(review_id: str | None) -> None:
-            if review_id:
-                self.refresh_rows()
-                self.app.push_screen(ReviewScreen(review_id))
+        today = self.store.today()
 
-        self.app.push_screen(ReviewSetupScreen(network, members, people, self.store.today()), done)
+        def create(setup: ReviewSetup) -> None:
+            review = reviews.create(
+                self.store, network_id=network, host_school_id=setup.host_school_id,
+                starts_on=setup.starts_on, ends_on=setup.ends_on, style=setup.style,
+                focus_areas=setup.focus_areas, hypotheses=setup.hypotheses,
+                lead_reviewer_id=setup.lead_reviewer_id,
+            )  # fmt: skip
+            self.app.push_screen(ReviewScreen(review.id))
+
+        form = lambda: ReviewSetupScreen(network, members, people, today)  # noqa: E731
+        ask(self, form, create, "Review set up.")
 
 
 def _sentence(text: str) -> str:

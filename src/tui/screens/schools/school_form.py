@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from pydantic import ValidationError
@@ -10,7 +11,6 @@ from textual.widgets import Input, Select
 
 from store.dates import parse_uk_date, uk_date
 from store.enums import RELIGIOUS_CHARACTERS, OfstedJudgement, Phase, Sector
-from store.errors import DuplicateValue
 from store.models import School
 from tui.screens.dialogs.form import FormScreen
 from tui.widgets.form_field import FormField
@@ -44,8 +44,11 @@ class SchoolFormScreen(FormScreen[School]):
     SchoolFormScreen #fields { height: 1fr; max-height: 100%; }
     """
 
-    def __init__(self, school: School | None = None) -> None:
+    def __init__(
+        self, by_urn: Callable[[str], School | None], school: School | None = None
+    ) -> None:
         super().__init__()
+        self.by_urn = by_urn  # a read, to say at once that a URN is taken
         self.school = school
         self.TITLE_TEXT = f"Edit {school.name}" if school else "Add a school"
 
@@ -128,7 +131,7 @@ class SchoolFormScreen(FormScreen[School]):
                 message = message[:1].upper() + message[1:]
                 errors.setdefault(field, message if message.endswith(".") else f"{message}.")
         if school and school.urn:
-            other = self.store.schools.by_urn(school.urn)
+            other = self.by_urn(school.urn)
             if other and other.id != school.id:
                 errors["urn"] = f"{other.name} already has URN {school.urn}."
         if not self.show_errors(errors):
@@ -136,14 +139,5 @@ class SchoolFormScreen(FormScreen[School]):
         return school
 
     def submit(self) -> School | None:
-        """Save the school if every field is valid; a taken URN shows beside its field."""
-        school = self._validated()
-        if school is None:
-            return None
-        try:
-            return (
-                self.store.schools.update(school) if self.school else self.store.schools.add(school)
-            )
-        except DuplicateValue as error:
-            self.field("urn").set_error(str(error))
-            return None
+        """The school, if every field is valid; a taken URN shows beside its field."""
+        return self._validated()

@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import DataTable, Input, Static
+from textual.message import Message
+from textual.widgets import DataTable, Input, ProgressBar, Static
 
 from store.errors import RecordInUse
+from store.membership import schools
+from store.membership.gias import ImportSummary, NotARegisterFile, import_gias
 from store.models import School
 from tui.formatting import plain
 from tui.screens.base import AreaScreen
 from tui.screens.dialogs.confirm import ConfirmScreen
-from tui.screens.schools.import_register import ImportRegisterScreen
+from tui.screens.dialogs.form import ask
+from tui.screens.dialogs.message import MessageScreen
+from tui.screens.schools.import_register import ImportRegisterScreen, RegisterFile
 from tui.screens.schools.school_form import SchoolFormScreen
 
 # (column label, store column) in the order shown; `o` cycles through them.
@@ -37,6 +42,7 @@ class SchoolsScreen(AreaScreen):
     """The list of schools with search-as-you-type."""
 
     CSS_PATH = "schools.tcss"
+    SHOWS = frozenset({"schools"})
     BINDINGS = [
         Binding("slash", "search", "Search"),
         Binding("a", "add", "Add"),
@@ -45,6 +51,24 @@ class SchoolsScreen(AreaScreen):
         Binding("o", "sort", "Sort"),
         Binding("i", "import_register", "Import register"),
     ]
+
+    class ImportProgress(Message):
+        """The import worker has read `done` of `total` rows."""
+
+        def __init__(self, done: int, total: int) -> None:
+            super().__init__()
+            self.done = done
+            self.total = total
+
+    class ImportFinished(Message):
+        """The import worker finished: a summary, or the sentence saying why not."""
+
+        def __init__(self, summary: ImportSummary | None, refusal: str) -> None:
+            super().__init__()
+            self.summary = summary
+            self.refusal = refusal
+
+    _keep: str | None = None  # the school to put the cursor on at the next reload
 
     def __init__(self, **kwargs: str) -> None:
         super().__init__(**kwargs)
@@ -57,20 +81,21 @@ class SchoolsScreen(AreaScreen):
             with Horizontal(id="search-row"):
                 yield Input(placeholder="Type part of a name, URN, town or trust", id="search")
             yield Static(id="count")
+            yield ProgressBar(id="import-progress", show_eta=False)
             yield DataTable(id="table", cursor_type="row", zebra_stripes=True)
 
     def on_mount(self) -> None:
         """Columns, then rows."""
         self.sub_title = "Schools"
+        self.query_one("#import-progress", ProgressBar).display = False
         for label, key in COLUMNS:
             self.table.add_column(label, key=key)
         self.refresh_rows()
         self.table.focus()
 
-    def on_screen_resume(self) -> None:
-        """Show changes made elsewhere, e.g. by an import."""
-        if self.is_mounted:
-            self.refresh_rows()
+    def refresh_data(self) -> None:
+        """Schools changed (a form, an import, another window): show them, cursor kept."""
+        self.refresh_rows(keep=self.selected_id)
 
     @on(Input.Changed, "#search")
     def search_changed(self) -> None:
@@ -84,6 +109,7 @@ class SchoolsScreen(AreaScreen):
 
     def refresh_rows(self, keep: str | None = None) -> None:
         """Read the matching schools and show them, keeping the cursor on `keep` if given."""
+        keep, self._keep = keep or self._keep, None
         text = self.query_one("#search", Input).value
         schools = self.store.schools.search(
             text, order_by=self.sort_column, descending=self.descending, limit=SHOWN_AT_MOST
@@ -135,17 +161,25 @@ class SchoolsScreen(AreaScreen):
 
     def action_add(self) -> None:
         """Open an empty school form."""
-        self.app.push_screen(SchoolFormScreen(), self._saved)
+        by_urn = self.store.schools.by_urn
+
+        def add(school: School) -> None:
+            self._keep = schools.add_school(self.store, school).id
+
+        ask(self, lambda: SchoolFormScreen(by_urn), add, lambda school: f"Added {school.name}.")
 
     def action_edit(self) -> None:
         """Open the form for the school under the cursor."""
-        if (school_id := self.selected_id) is not None:
-            self.app.push_screen(SchoolFormScreen(self.store.schools.get(school_id)), self._saved)
+        if (school_id := self.selected_id) is None:
+            return
+        current = self.store.schools.get(school_id)
+        by_urn = self.store.schools.by_urn
 
-    def _saved(self, school: School | None) -> None:
-        if school is not None:
-            self.refresh_rows(keep=school.id)
-            self.notify(f"Saved {school.name}.", markup=False)
+        def save(school: School) -> None:
+            self._keep = schools.update_school(self.store, school).id
+
+        form = lambda: SchoolFormScreen(by_urn, current)  # noqa: E731
+        ask(self, form, save, lambda school: f"Saved {school.name}.")
 
     def action_delete(self) -> None:
         """Delete the school under the cursor, after asking."""
@@ -158,7 +192,7 @@ class SchoolsScreen(AreaScreen):
             if not yes:
                 return
             try:
-                self.store.schools.delete(school_id)
+                schools.delete_school(self.store, school_id)
             except RecordInUse:
                 self.notify(
                     f"{school.name} is still in a network or other records; remove those first.",
@@ -166,8 +200,8 @@ class SchoolsScreen(AreaScreen):
                     markup=False,
                 )
                 return
-            self.refresh_rows()
             self.notify(f"Deleted {school.name}.", markup=False)
+            self.announce_changes()
 
         self.app.push_screen(
             ConfirmScreen(
@@ -180,7 +214,53 @@ class SchoolsScreen(AreaScreen):
 
     def action_import_register(self) -> None:
         """Import schools from a DfE register CSV."""
-        self.app.push_screen(ImportRegisterScreen(), lambda _: self.refresh_rows())
+
+        def chosen(register: RegisterFile | None) -> None:
+            if register is None:
+                return
+            bar = self.query_one("#import-progress", ProgressBar)
+            bar.display = True
+            bar.update(total=None, progress=0)
+            self.run_import(register)
+
+        self.app.push_screen(ImportRegisterScreen(), chosen)
+
+    @work(thread=True, exclusive=True, group="import")
+    def run_import(self, register: RegisterFile) -> None:
+        """Import in a thread; progress and the result come back as messages."""
+        try:
+            summary = import_gias(
+                self.store,
+                register.path,
+                include_closed=register.include_closed,
+                progress=lambda done, total: self.post_message(self.ImportProgress(done, total)),
+            )
+        except (NotARegisterFile, OSError) as error:
+            self.post_message(self.ImportFinished(None, str(error)))
+            return
+        self.post_message(self.ImportFinished(summary, ""))
+
+    @on(ImportProgress)
+    def import_progress(self, message: ImportProgress) -> None:
+        """Move the progress bar on."""
+        bar = self.query_one("#import-progress", ProgressBar)
+        bar.update(total=message.total, progress=message.done)
+
+    @on(ImportFinished)
+    def import_finished(self, message: ImportFinished) -> None:
+        """Say what the import did, row by row where rows were refused."""
+        self.query_one("#import-progress", ProgressBar).display = False
+        summary = message.summary
+        if summary is None:
+            self.app.push_screen(MessageScreen("Not imported", message.refusal))
+            return
+        text = f"Done: {summary}."
+        for refused in summary.refused[:8]:
+            text += f"\nRow {refused.row} refused: {refused.reason}"
+        if len(summary.refused) > 8:
+            text += f"\n… and {len(summary.refused) - 8} more refused rows."
+        self.app.push_screen(MessageScreen("DfE register imported", text))
+        self.announce_changes()
 
     @property
     def table(self) -> DataTable[object]:

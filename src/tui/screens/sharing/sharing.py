@@ -8,6 +8,7 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
+from textual.message import Message
 from textual.widgets import (
     Button,
     Checkbox,
@@ -25,7 +26,7 @@ from store.sharing import exchange
 from store.sharing.bundle import Scope
 from store.sharing.merge import ImportPlan
 from tui.formatting import plain
-from tui.screens.base import AreaScreen
+from tui.screens.base import EVERY_TABLE, AreaScreen
 from tui.screens.dialogs.confirm import ConfirmScreen
 from tui.screens.dialogs.message import MessageScreen
 from tui.widgets.form_field import FormField
@@ -37,7 +38,38 @@ KINDS = [("Everything", "everything"), ("One network", "network"), ("One review"
 class SharingScreen(AreaScreen):
     """Bundles in and out, and what they did."""
 
+    class Exported(Message):
+        """The export worker wrote a bundle."""
+
+        def __init__(self, text: Text) -> None:
+            super().__init__()
+            self.text = text
+
+    class Previewed(Message):
+        """The preview worker planned an import."""
+
+        def __init__(self, plan: ImportPlan, path: Path) -> None:
+            super().__init__()
+            self.plan = plan
+            self.path = path
+
+    class Applied(Message):
+        """The apply worker merged a bundle in, after a backup."""
+
+        def __init__(self, backup: Path | None) -> None:
+            super().__init__()
+            self.backup = backup
+
+    class Refused(Message):
+        """A worker was refused, with the store's sentence."""
+
+        def __init__(self, sentence: str, bar_id: str) -> None:
+            super().__init__()
+            self.sentence = sentence
+            self.bar_id = bar_id
+
     CSS_PATH = "sharing.tcss"
+    SHOWS = EVERY_TABLE
 
     def __init__(self, **kwargs: str) -> None:
         super().__init__(**kwargs)
@@ -112,11 +144,6 @@ class SharingScreen(AreaScreen):
         self._kind_changed("everything")
         self.query_one("#field-out-passphrase").display = False
         self.refresh_data()
-
-    def on_screen_resume(self) -> None:
-        """Counts change as the user works elsewhere."""
-        if self.is_mounted:
-            self.refresh_data()
 
     def refresh_data(self) -> None:
         """Status line, conflicts and ledger."""
@@ -226,7 +253,7 @@ class SharingScreen(AreaScreen):
                 self.store, path, scope, include_confidential=confidential, passphrase=passphrase
             )
         except StoreError as error:
-            self.app.call_from_thread(self._refused, str(error), "#export-progress")
+            self.post_message(self.Refused(str(error), "#export-progress"))
             return
         text = Text(f"Wrote {done.records} records to {done.path}: {_size(done.size)}.")
         if done.encrypted:
@@ -235,12 +262,14 @@ class SharingScreen(AreaScreen):
             text.append(
                 "\nIt is over 10 MB, more than many email services accept.", style="bold yellow"
             )
-        self.app.call_from_thread(self._exported, text)
+        self.post_message(self.Exported(text))
 
-    def _exported(self, text: Text) -> None:
+    @on(Exported)
+    def exported(self, message: Exported) -> None:
+        """Say what was written."""
         self._busy("#export-progress", False)
-        self.query_one("#export-result", Static).update(text)
-        self.refresh_data()
+        self.query_one("#export-result", Static).update(message.text)
+        self.announce_changes()
 
     # Receive -----------------------------------------------------------------------------
 
@@ -266,11 +295,14 @@ class SharingScreen(AreaScreen):
         try:
             plan = exchange.preview(self.store, path, passphrase)
         except StoreError as error:
-            self.app.call_from_thread(self._refused, str(error), "#import-progress")
+            self.post_message(self.Refused(str(error), "#import-progress"))
             return
-        self.app.call_from_thread(self._previewed, plan, path)
+        self.post_message(self.Previewed(plan, path))
 
-    def _previewed(self, plan: ImportPlan, path: Path) -> None:
+    @on(Previewed)
+    def previewed(self, message: Previewed) -> None:
+        """Show what importing the bundle would do."""
+        plan, path = message.plan, message.path
         self._busy("#import-progress", False)
         self.plan, self.plan_path = plan, path
         by = plan.bundle["created_by"].get("name") or "someone unnamed"
@@ -309,17 +341,19 @@ class SharingScreen(AreaScreen):
         try:
             saved = exchange.apply(self.store, plan, path)
         except StoreError as error:
-            self.app.call_from_thread(self._refused, str(error), "#import-progress")
+            self.post_message(self.Refused(str(error), "#import-progress"))
             return
-        self.app.call_from_thread(self._applied, saved)
+        self.post_message(self.Applied(saved))
 
-    def _applied(self, saved: Path | None) -> None:
+    @on(Applied)
+    def applied(self, message: Applied) -> None:
+        """Say it is done; every screen showing what changed reloads."""
         self._busy("#import-progress", False)
         self.plan = None
-        note = f" A backup was taken first: {saved}." if saved else ""
+        note = f" A backup was taken first: {message.backup}." if message.backup else ""
         self.query_one("#preview-summary", Static).update(Text(f"Imported.{note}"))
-        self.refresh_data()
         self.notify("Bundle imported.")
+        self.announce_changes()
 
     # Conflicts -----------------------------------------------------------------------------
 
@@ -336,10 +370,10 @@ class SharingScreen(AreaScreen):
                 except StoreError as error:
                     self.app.push_screen(MessageScreen("Cannot restore", str(error)))
                     return
-                self.refresh_data()
                 self.notify(
                     f"Restored {entry.field}; it travels in your next bundle.", markup=False
                 )
+                self.announce_changes()
 
         self.app.push_screen(
             ConfirmScreen(
@@ -358,11 +392,12 @@ class SharingScreen(AreaScreen):
         if busy:
             bar.update(total=None)
 
-    def _refused(self, message: str, bar_id: str) -> None:
-        self._busy(bar_id, False)
-        self.app.push_screen(
-            MessageScreen("Not imported" if "import" in bar_id else "Not exported", message)
-        )
+    @on(Refused)
+    def refused(self, message: Refused) -> None:
+        """Say in one sentence why the worker could not do it."""
+        self._busy(message.bar_id, False)
+        title = "Not imported" if "import" in message.bar_id else "Not exported"
+        self.app.push_screen(MessageScreen(title, message.sentence))
 
 
 def _short(value: object, width: int = 40) -> str:
