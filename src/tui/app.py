@@ -36,13 +36,20 @@ def screen_class(mode: str) -> type[Screen[None]] | None:
     if mode not in BUILT:
         return None
     module, name = BUILT[mode]
-    return getattr(importlib.import_module(module), name)
+    screen: type[Screen[None]] = getattr(importlib.import_module(module), name)
+    return screen
 
 
 def _screen_for(area: Area) -> Callable[[], Screen[None]]:
     if area.mode not in BUILT:
         return partial(ComingSoonScreen, area)
-    return lambda: screen_class(area.mode)()  # type: ignore[misc]
+
+    def make() -> Screen[None]:
+        built = screen_class(area.mode)
+        assert built is not None  # area.mode is in BUILT
+        return built()
+
+    return make
 
 
 class SchoolnetApp(App[None]):

@@ -67,7 +67,7 @@ class ProfileScreen(ModalScreen[UserProfile | None]):
         try:
             profile = UserProfile(
                 name=self.query_one("#name", Input).value,
-                role=PersonRole(self.query_one("#role", Select).value),
+                role=PersonRole(str(self.query_one("#role", Select).value)),
                 school_id=None if school is Select.NULL else str(school),
             )
         except ValidationError:

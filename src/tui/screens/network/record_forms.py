@@ -57,8 +57,8 @@ class CaseStudyScreen(FormScreen[CaseStudy]):
             title=self.text("title"),
             aspect=self.text("aspect"),
             impact=self.text("impact"),
-            format=str(self.query_one("#format", Select).value),
-            status=str(self.query_one("#status", Select).value),
+            format=CaseStudyFormat(str(self.query_one("#format", Select).value)),
+            status=CaseStudyStatus(str(self.query_one("#status", Select).value)),
         )
         return study
 
@@ -201,7 +201,7 @@ class PersonScreen(FormScreen[Person]):
         school = self.query_one("#school", Select).value
         person = Person(
             name=self.text("name"),
-            role=str(self.query_one("#role", Select).value),
+            role=PersonRole(str(self.query_one("#role", Select).value)),
             school_id=None if school is Select.NULL else str(school),
             email=self.text("email"),
             phone=self.text("phone"),

@@ -114,8 +114,8 @@ class ConcernFormScreen(FormScreen[Concern]):
             return None
         return Concern(
             review_id=self.review_id,
-            category=str(self.query_one("#category", Select).value),
-            about=str(self.query_one("#about", Select).value),
+            category=ConcernCategory(str(self.query_one("#category", Select).value)),
+            about=ConcernAbout(str(self.query_one("#about", Select).value)),
             facts=facts,
             occurred_at=datetime(day.year, day.month, day.day, *at),
             place=self.text("place"),

@@ -114,8 +114,12 @@ class ReviewScreen(ReviewPage):
                     dbs_confirmed=member.dbs_confirmed, dbs_confirmed_on=member.dbs_confirmed_on,
                 )  # fmt: skip
 
-            form = lambda: TeamMemberScreen(self.review_id, people, schools, today)  # noqa: E731
-            ask(self, form, add_member, "Added to the team.")
+            ask(
+                self,
+                lambda: TeamMemberScreen(self.review_id, people, schools, today),
+                add_member,
+                "Added to the team.",
+            )
         elif tab == "tab-timetable":
 
             def add_slot(slot: ReviewSlot) -> None:
@@ -131,8 +135,12 @@ class ReviewScreen(ReviewPage):
                     due_on=action.due_on,
                 )  # fmt: skip
 
-            form = lambda: ActionScreen(people, schools)  # noqa: E731
-            ask(self, form, add_action, "Action added to the action list.")
+            ask(
+                self,
+                lambda: ActionScreen(people, schools),
+                add_action,
+                "Action added to the action list.",
+            )
         else:
             self.show_tab("tab-team")
             self.notify("+ adds on the Team, Pre-meet & timetable and Workshop tabs.")

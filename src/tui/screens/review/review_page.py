@@ -10,7 +10,7 @@ from textual.widgets import DataTable, Static, TabbedContent, TabPane
 
 from store import reviews
 from store.dates import uk_date
-from store.models import PeerReview
+from store.models import PeerReview, Person
 from tui.formatting import plain
 from tui.screens.tabbed import TabbedPage
 
@@ -155,7 +155,7 @@ class ReviewPage(TabbedPage):
             done = review.checklist.get(key)
             table.add_row(label, stage.label, uk_date(done) if done else "not yet", key=key)
 
-    def _team(self, review: PeerReview, people: dict, schools: dict[str, str]) -> None:
+    def _team(self, review: PeerReview, people: dict[str, Person], schools: dict[str, str]) -> None:
         table = self.reset_table("team")
         for member in self.store.review_team_members.where(review_id=review.id, order_by="role"):
             person = people.get(member.person_id)
@@ -190,7 +190,7 @@ class ReviewPage(TabbedPage):
                 key=slot.id,
             )
 
-    def _workshop(self, review: PeerReview, people: dict) -> None:
+    def _workshop(self, review: PeerReview, people: dict[str, Person]) -> None:
         champion = people.get(review.improvement_champion_id or "")
         text = Text()
         for label, value in (("Improvement Champion", champion.name if champion else ""),

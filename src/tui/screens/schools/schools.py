@@ -233,12 +233,15 @@ class SchoolsScreen(AreaScreen):
                 self.store,
                 register.path,
                 include_closed=register.include_closed,
-                progress=lambda done, total: self.post_message(self.ImportProgress(done, total)),
+                progress=self._post_progress,
             )
         except (NotARegisterFile, OSError) as error:
             self.post_message(self.ImportFinished(None, str(error)))
             return
         self.post_message(self.ImportFinished(summary, ""))
+
+    def _post_progress(self, done: int, total: int) -> None:
+        self.post_message(self.ImportProgress(done, total))
 
     @on(ImportProgress)
     def import_progress(self, message: ImportProgress) -> None:
