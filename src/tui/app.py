@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable, Iterable
 from functools import partial
+from pathlib import Path
 from weakref import WeakSet
 
 from textual.app import App, SystemCommand
@@ -19,6 +20,9 @@ from tui.screens.base import AreaScreen
 from tui.screens.coming_soon import ComingSoonScreen
 from tui.screens.help import HelpScreen
 from tui.screens.profile import ProfileScreen
+
+HERE = Path(__file__).parent
+STYLESHEETS = sorted(str(path.relative_to(HERE)) for path in (HERE / "screens").rglob("*.tcss"))
 
 # Areas that are built, by mode: (module, screen class). They are imported when first
 # opened, not at start-up, so Home paints sooner.
@@ -56,7 +60,9 @@ class SchoolnetApp(App[None]):
     """schoolnet: networks, meetings, plans and peer reviews, kept offline."""
 
     TITLE = "schoolnet"
-    CSS_PATH = "app.tcss"
+    # Every screen's stylesheet, read once at start: a screen bringing its own CSS_PATH
+    # makes Textual reparse and restyle the whole app on its first visit.
+    CSS_PATH = ["app.tcss", *STYLESHEETS]
     MODES = {area.mode: _screen_for(area) for area in AREAS}
     BINDINGS = [
         *(Binding(area.key, f"go('{area.mode}')", area.title) for area in AREAS),

@@ -23,7 +23,6 @@ GENERAL_KEYS: tuple[tuple[str, str], ...] = (
 class HelpScreen(ModalScreen[None]):
     """A list of keys, closed with escape."""
 
-    CSS_PATH = "help.tcss"
     BINDINGS = [
         Binding("escape,q,question_mark,f1", "dismiss", "Close", show=True),
     ]

@@ -19,7 +19,6 @@ NAME_REQUIRED = "Enter your name as colleagues know it; it is stamped on what yo
 class ProfileScreen(ModalScreen[UserProfile | None]):
     """A form for the user's name, school and role; returns the saved profile."""
 
-    CSS_PATH = "profile.tcss"
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
     def __init__(self, current: UserProfile | None, schools: list[tuple[str, str]]) -> None:

@@ -22,7 +22,6 @@ def _next_meeting(moment: datetime | None) -> str:
 class DashboardScreen(AreaScreen):
     """The home dashboard."""
 
-    CSS_PATH = "dashboard.tcss"
     SHOWS = EVERY_TABLE
 
     def compose_body(self) -> ComposeResult:

@@ -29,7 +29,6 @@ TABLES: dict[str, tuple[str, ...]] = {
 class NetworkPage(TabbedPage):
     """Everything about one network, tab by tab; NetworkScreen adds what the keys do."""
 
-    CSS_PATH = "network_page.tcss"
     SHOWS = frozenset(
         {
             "networks", "schools", "people", "memberships", "membership_events",

@@ -16,7 +16,6 @@ from tui.screens.network.network import NetworkScreen
 class NetworksScreen(AreaScreen):
     """The list of networks."""
 
-    CSS_PATH = "networks.tcss"
     SHOWS = frozenset({"networks", "memberships", "schools", "meetings", "people"})
 
     def compose_body(self) -> ComposeResult:

@@ -48,7 +48,6 @@ class AmendmentScreen(FormScreen[tuple[str, str]]):
 class ConcernsScreen(AreaScreen):
     """The concerns raised in one review, with their amendments."""
 
-    CSS_PATH = "concerns.tcss"
     SHOWS = frozenset({"concerns", "concern_amendments"})
     BINDINGS = [
         Binding("escape", "back", "Back"),

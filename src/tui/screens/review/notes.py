@@ -29,7 +29,6 @@ ALL = "__all__"
 class NotesScreen(AreaScreen):
     """Type notes; each is timestamped, tagged and saved automatically."""
 
-    CSS_PATH = "notes.tcss"
     SHOWS = frozenset({"evidence_notes"})
     BINDINGS = [
         Binding("escape", "leave", "Back to the review"),

@@ -26,7 +26,6 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 class ReviewPage(TabbedPage):
     """One peer review."""
 
-    CSS_PATH = "review_page.tcss"
     SHOWS = frozenset(
         {
             "peer_reviews", "review_team_members", "evidence_notes", "concerns",

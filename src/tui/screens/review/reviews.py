@@ -21,7 +21,6 @@ from tui.screens.review.review_forms import ReviewSetup, ReviewSetupScreen
 class ReviewsScreen(AreaScreen):
     """Reviews per network and academic year."""
 
-    CSS_PATH = "reviews.tcss"
     SHOWS = frozenset({"peer_reviews", "networks", "memberships", "schools"})
     BINDINGS = [Binding("a", "add", "Set up a review")]
 

@@ -41,7 +41,6 @@ SHOWN_AT_MOST = 300
 class SchoolsScreen(AreaScreen):
     """The list of schools with search-as-you-type."""
 
-    CSS_PATH = "schools.tcss"
     SHOWS = frozenset({"schools"})
     BINDINGS = [
         Binding("slash", "search", "Search"),

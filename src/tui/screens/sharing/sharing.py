@@ -68,7 +68,6 @@ class SharingScreen(AreaScreen):
             self.sentence = sentence
             self.bar_id = bar_id
 
-    CSS_PATH = "sharing.tcss"
     SHOWS = EVERY_TABLE
 
     def __init__(self, **kwargs: str) -> None:
