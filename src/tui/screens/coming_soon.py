@@ -14,7 +14,6 @@ from tui.screens.base import AreaScreen
 class ComingSoonScreen(AreaScreen):
     """An area that arrives in a later release."""
 
-
     def __init__(self, area: Area) -> None:
         super().__init__(name=area.mode)
         self.area = area
