@@ -1,4 +1,4 @@
-"""Fixtures for driving the app: a demo database in tmp_path, frozen in time."""
+"""Fixtures for driving the app: a demo database in tmp_path, frozen in time, cursors still."""
 
 from __future__ import annotations
 
@@ -7,12 +7,31 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from textual.widgets import Input, TextArea
 
 from store import Store
 from store.demo.builder import DEMO_PROFILE, load_demo
 from tui.app import SchoolnetApp
+from tui.screens.review import notes
 
 from ..conftest import TickingClock
+
+QUICK_AUTOSAVE = 0.01  # seconds; visit notes save this long after typing stops in tests
+
+
+@pytest.fixture(autouse=True)
+def still_cursors(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Cursors do not blink, so a snapshot never catches one half way through a blink."""
+    # Set the reactive's default rather than each widget: snap_compare builds its own app.
+    for widget in (Input, TextArea):
+        monkeypatch.setattr(widget.cursor_blink, "_default", False)
+
+
+@pytest.fixture(autouse=True)
+def quick_autosave(monkeypatch: pytest.MonkeyPatch) -> float:
+    """Visit notes save moments after typing stops, so tests wait for it without sleeping."""
+    monkeypatch.setattr(notes, "SAVE_AFTER_PAUSE", QUICK_AUTOSAVE)
+    return QUICK_AUTOSAVE
 
 
 @pytest.fixture(scope="session")

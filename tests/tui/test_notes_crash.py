@@ -5,9 +5,11 @@ from __future__ import annotations
 import os
 import shutil
 import signal
+import sqlite3
 import subprocess
 import sys
 import time
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -17,6 +19,8 @@ from store.demo.builder import DEMO_PROFILE, load_demo
 from store.demo.ids import review_id
 
 pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="needs tmux")
+
+NOTE = "Year 6 science: pupils planned a fair test"
 
 
 def _tmux(socket: str, *args: str) -> str:
@@ -39,6 +43,17 @@ def _wait_for(socket: str, text: str, timeout: float = 20) -> None:
     )
 
 
+def _wait_for_note(db: Path, text: str, timeout: float) -> None:
+    """Read the database (read-only, beside the running app) until the note is in it."""
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        with closing(sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=1)) as conn:
+            found = conn.execute("SELECT 1 FROM evidence_notes WHERE text = ?", (text,))
+            if found.fetchone() is not None:
+                return
+        time.sleep(0.05)
+
+
 def test_a_note_typed_before_a_kill_9_is_there_after(tmp_path: Path) -> None:
     db = tmp_path / "visit.db"
     store = Store.open(db)
@@ -57,10 +72,8 @@ def test_a_note_typed_before_a_kill_9_is_there_after(tmp_path: Path) -> None:
         _wait_for(socket, "Peer review of St John's")
         _tmux(socket, "send-keys", "-t", "crash", "v")
         _wait_for(socket, "Visit notes:")
-        _tmux(
-            socket, "send-keys", "-t", "crash", "-l", "Year 6 science: pupils planned a fair test"
-        )
-        time.sleep(1.5)  # the reviewer pauses...
+        _tmux(socket, "send-keys", "-t", "crash", "-l", NOTE)
+        _wait_for_note(db, NOTE, timeout=1.5)  # the reviewer pauses...
         pid = int(_tmux(socket, "display-message", "-p", "-t", "crash", "#{pane_pid}").strip())
         os.kill(pid, signal.SIGKILL)  # ...and the battery dies
     finally:
@@ -70,4 +83,4 @@ def test_a_note_typed_before_a_kill_9_is_there_after(tmp_path: Path) -> None:
         n.text for n in reopened.evidence_notes.where(review_id=review_id("hunts-2026-st-johns"))
     ]
     reopened.close()
-    assert "Year 6 science: pupils planned a fair test" in texts
+    assert NOTE in texts
