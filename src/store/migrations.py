@@ -372,12 +372,33 @@ def _v5_peer_review(db: Database) -> None:
         db.execute(f"CREATE INDEX idx_{table.split('(')[0]} ON {table};")
 
 
+def _v6_list_indexes(db: Database) -> None:
+    """Indexes the lists and the dashboard need for a local authority's data."""
+    db.execute("DROP INDEX idx_memberships_network")  # a prefix of the new one
+    db.execute("CREATE INDEX idx_memberships_network_status ON memberships(network_id, status)")
+    db.execute("DROP INDEX idx_actions_owner")  # a prefix of the new one
+    db.execute("CREATE INDEX idx_actions_owner_status ON actions(owner_id, status)")
+    db.execute("CREATE INDEX idx_actions_review ON actions(review_id)")
+    db.execute("CREATE INDEX idx_notes_focus ON evidence_notes(review_id, focus_area, noted_at)")
+    # The Schools list's sorts, term for term as SchoolRepository.search orders: NULLs last
+    # when ascending (descending puts them last anyway), and a descending index where going
+    # back through the ascending one would sort all of one value's schools (every state one).
+    for column in ("name", "urn", "town", "phase", "sector", "ofsted_judgement", "trust"):
+        nulls = f"({column} IS NULL), " if column in ("urn", "phase") else ""
+        ascending = f"{nulls}{column} COLLATE NOCASE, name"
+        db.execute(f"CREATE INDEX idx_schools_by_{column} ON schools({ascending})")
+        if column in ("urn", "phase", "sector", "ofsted_judgement"):
+            descending = f"{column} COLLATE NOCASE DESC, name"
+            db.execute(f"CREATE INDEX idx_schools_by_{column}_desc ON schools({descending})")
+
+
 MIGRATIONS: list[Callable[[Database], None]] = [
     _v1_records,
     _v2_settings,
     _v3_membership_moves,
     _v4_sharing,
     _v5_peer_review,
+    _v6_list_indexes,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

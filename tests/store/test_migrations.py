@@ -46,3 +46,24 @@ def test_upgraded_database_opens_again_unchanged(tmp_path: Path) -> None:
     store = Store.open(path)
     assert store.schools.count() == 1
     store.close()
+
+
+def test_upgrade_adds_the_list_indexes_and_drops_their_prefixes(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    shutil.copy(V1_FILE, path)
+    store = Store.open(path)
+    indexes = {
+        row["name"] for row in store.db.query("SELECT name FROM sqlite_master WHERE type = 'index'")
+    }
+    store.close()
+    assert {
+        "idx_memberships_network_status",
+        "idx_actions_owner_status",
+        "idx_actions_review",
+        "idx_notes_focus",
+        "idx_schools_by_name",
+        "idx_schools_by_urn",
+        "idx_schools_by_urn_desc",
+        "idx_schools_by_sector_desc",
+    } <= indexes
+    assert {"idx_memberships_network", "idx_actions_owner"}.isdisjoint(indexes)

