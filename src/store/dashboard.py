@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from pydantic import BaseModel
 
 from store.enums import ActionStatus, MembershipStatus, NetworkKind, ReviewStage
+from store.membership.health import Finding, all_network_health
 from store.models import Action
 from store.schema import ACTIONS
 
@@ -30,11 +32,38 @@ class NetworkSummary(BaseModel):
     reviews_in_progress: int
 
 
+@dataclass(frozen=True)
+class HomeFigures:
+    """Everything the home dashboard shows, read together."""
+
+    today: date
+    networks: list[NetworkSummary]
+    # network id -> the rules it breaks (see store.membership.health)
+    health: dict[str, list[Finding]]
+    # the signed-in person's open actions, soonest due first; none if the profile has no person
+    my_actions: list[Action]
+
+
 class DashboardQueries:
     """The figures the home dashboard shows."""
 
     def __init__(self, store: Store) -> None:
         self.store = store
+
+    def home(self, today: date | None = None) -> HomeFigures:
+        """The networks, their health and my open actions, in one call and one snapshot."""
+        day = today or self.store.today()
+        profile = self.store.profile
+        person_id = profile.person_id if profile else None
+        # One read transaction: figures that agree with each other, even if another
+        # schoolnet writes to the same file meanwhile.
+        with self.store.db.atomic():
+            return HomeFigures(
+                today=day,
+                networks=self.networks(day),
+                health=all_network_health(self.store, day),
+                my_actions=self.open_actions_for(person_id) if person_id else [],
+            )
 
     def networks(self, today: date | None = None) -> list[NetworkSummary]:
         """Every network with member count, next meeting, open actions and live reviews."""

@@ -6,6 +6,7 @@ from datetime import date
 
 from store import Store
 from store.demo.builder import DEMO_PROFILE, load_demo
+from store.membership.health import all_network_health
 
 
 def test_network_summaries_on_the_demo_data(store: Store) -> None:
@@ -34,3 +35,21 @@ def test_open_actions_for_the_demo_head_soonest_first(store: Store) -> None:
     dues = [a.due_on for a in actions]
     assert dues == sorted(dues)
     assert all(a.status in ("open", "in_progress") for a in actions)
+
+
+def test_home_reads_every_figure_in_one_call(store: Store) -> None:
+    load_demo(store)
+    store.save_profile(DEMO_PROFILE)
+    today = date(2026, 11, 23)
+    home = store.dashboard.home(today)
+    assert home.today == today
+    assert home.networks == store.dashboard.networks(today)
+    assert home.health == all_network_health(store, today)
+    assert home.my_actions == store.dashboard.open_actions_for(DEMO_PROFILE.person_id or "")
+    assert home.my_actions
+
+
+def test_home_lists_no_actions_without_a_linked_person(store: Store) -> None:
+    load_demo(store)
+    store.save_profile(DEMO_PROFILE.model_copy(update={"person_id": None}))
+    assert store.dashboard.home().my_actions == []
