@@ -10,7 +10,6 @@ from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Label, Static
 
 from store.dashboard import NetworkSummary
-from store.membership.health import all_network_health
 from tui.formatting import plain, uk_date
 from tui.screens.base import EVERY_TABLE, AreaScreen
 
@@ -50,23 +49,19 @@ class DashboardScreen(AreaScreen):
     def refresh_data(self) -> None:
         """Read the figures from the store and show them."""
         store = self.store
-        today = store.today()
+        figures = store.dashboard.home()
+        today = figures.today
         self.query_one("#welcome", Static).update(self._welcome_text())
         table = self.networks_table
         table.clear()
-        health = all_network_health(store, today)
-        for summary in store.dashboard.networks(today):
-            findings = len(health[summary.network_id])
+        for summary in figures.networks:
+            findings = len(figures.health.get(summary.network_id, []))
             badge = (
                 Text(f"⚠ {findings}", style="bold yellow") if findings else Text("✓", style="green")
             )
             table.add_row(*self._network_row(summary), badge, key=summary.network_id)
         profile = store.profile
-        actions = (
-            store.dashboard.open_actions_for(profile.person_id)
-            if profile and profile.person_id
-            else []
-        )
+        actions = figures.my_actions
         self.actions_table.clear()
         for action in actions:
             overdue = action.due_on is not None and action.due_on < today
