@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 import time
 import traceback
@@ -40,6 +41,7 @@ def main() -> int:
     parser.add_argument("--only", nargs="+", choices=BENCHMARKS, default=list(BENCHMARKS))
     args = parser.parse_args()
     began = time.perf_counter()
+    load_before = os.getloadavg()[0]
     from bench.make_large_db import large_db
 
     print(f"large database: {large_db(quiet=False)}", file=sys.stderr)
@@ -55,7 +57,12 @@ def main() -> int:
                             False, 0, str(error).splitlines()[0][:100]))  # fmt: skip
         print(f"  {name} took {time.perf_counter() - start:.0f} s", file=sys.stderr, flush=True)
     status = report(rows)
-    print(f"\n{len(rows)} rows in {time.perf_counter() - began:.0f} s; cache: {cache_dir()}")
+    load_after = os.getloadavg()[0]
+    print(
+        f"\n{len(rows)} rows in {time.perf_counter() - began:.0f} s on {os.cpu_count()} CPUs"
+        f" (load average {load_before:.1f} before, {load_after:.1f} after: above about 1,"
+        f" other work was competing and the figures are noisier); cache: {cache_dir()}"
+    )
     return status
 
 
