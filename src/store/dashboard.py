@@ -51,19 +51,18 @@ class DashboardQueries:
         self.store = store
 
     def home(self, today: date | None = None) -> HomeFigures:
-        """The networks, their health and my open actions, in one call and one snapshot."""
+        """The networks, their health and my open actions, in one call."""
         day = today or self.store.today()
         profile = self.store.profile
         person_id = profile.person_id if profile else None
-        # One read transaction: figures that agree with each other, even if another
-        # schoolnet writes to the same file meanwhile.
-        with self.store.db.atomic():
-            return HomeFigures(
-                today=day,
-                networks=self.networks(day),
-                health=all_network_health(self.store, day),
-                my_actions=self.open_actions_for(person_id) if person_id else [],
-            )
+        # Plain reads, no transaction: a worker thread may call this while another holds
+        # the shared connection's transaction, and savepoints do not nest across threads.
+        return HomeFigures(
+            today=day,
+            networks=self.networks(day),
+            health=all_network_health(self.store, day),
+            my_actions=self.open_actions_for(person_id) if person_id else [],
+        )
 
     def networks(self, today: date | None = None) -> list[NetworkSummary]:
         """Every network with member count, next meeting, open actions and live reviews."""
