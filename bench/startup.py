@@ -4,7 +4,8 @@ Each program starts in a real terminal (tmux, 120x40) and is timed from the mome
 is asked to launch it until its marker text is on the tmux screen (polled every 5 ms):
 for schoolnet, the name of the first network in the Home table, so the figure covers
 process start, imports, opening the database, building Home, filling its tables and
-the terminal showing the first full frame; for the bare app (bench/bare_app.py: Header,
+the terminal showing the first full frame (schoolnet's installed entry point is run by the
+same Python as the bare app, not through a pyenv shim); for the bare app (bench/bare_app.py: Header,
 a one-row DataTable, Footer), its table row. Runs go bare, demo, large in turn, so machine
 noise hits all three alike.
 
@@ -124,8 +125,16 @@ def first_network(db: Path) -> str:
 
 
 def schoolnet_command() -> str:
-    """How to launch schoolnet: the installed command, else the module."""
-    return shutil.which("schoolnet") or f"{sys.executable} -m cli"
+    """How to launch schoolnet: its installed entry point run by this Python, else the module.
+
+    Not whatever `schoolnet` is first on PATH: under pyenv that is a shell shim that
+    spends a few hundred milliseconds choosing a Python, which the bare app (run as
+    `python bare_app.py`) would not pay.
+    """
+    script = Path(sys.executable).with_name("schoolnet")
+    if script.exists():
+        return f"{sys.executable} {shlex.quote(str(script))}"
+    return f"{sys.executable} -m cli"
 
 
 def measure(runs: int) -> dict[str, list[float]]:
