@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ConfigDict
 
 from store.enums import ActionStatus, MembershipStatus, NetworkKind, ReviewStage
 from store.membership.health import Finding, all_network_health
@@ -21,6 +21,9 @@ _OPEN = (ActionStatus.OPEN.value, ActionStatus.IN_PROGRESS.value)
 
 class NetworkSummary(BaseModel):
     """One line of the dashboard: how a network stands today."""
+
+    # Built on first use, not at import: start-up pays only for what it shows.
+    model_config = ConfigDict(defer_build=True)
 
     network_id: str
     name: str

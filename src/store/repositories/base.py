@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, Generic
 
 from store.dates import iso_utc
@@ -16,6 +17,7 @@ from store.errors import (
 from store.models import Record
 from store.schema import M, TableSpec
 from store.sharing.clocks import stamp_changes
+from store.sql import query_in
 
 if TYPE_CHECKING:
     from store.db import Store
@@ -65,6 +67,12 @@ class Repository(Generic[M]):
         if record is None:
             raise RecordNotFound(f"No {self._table.replace('_', ' ')} record has id {record_id}.")
         return record
+
+    def by_ids(self, ids: Iterable[str]) -> dict[str, M]:
+        """The records with these ids (unknown ids are left out), by id."""
+        sql = f"SELECT * FROM {self._table} WHERE id IN ({{marks}})"
+        wanted = sorted({record_id for record_id in ids if record_id})
+        return {row["id"]: self.spec.from_row(row) for row in query_in(self.store.db, sql, wanted)}
 
     def where(self, order_by: str | None = None, **equals: Any) -> list[M]:
         """Records whose columns equal the given values."""

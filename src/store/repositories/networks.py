@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ConfigDict
 
 from store.enums import MembershipStatus
 from store.models import Membership, Network, School
@@ -22,6 +22,9 @@ def _looks_like_uuid(text: str) -> bool:
 
 class Member(BaseModel):
     """A school in a network, with its membership."""
+
+    # Built on first use, not at import: start-up pays only for what it shows.
+    model_config = ConfigDict(defer_build=True)
 
     school: School
     membership: Membership
@@ -88,6 +91,9 @@ class NetworkRepository(Repository[Network]):
 
 class SupportBalance(BaseModel):
     """Hours of support a school gave and received within a network."""
+
+    # Built on first use, not at import: start-up pays only for what it shows.
+    model_config = ConfigDict(defer_build=True)
 
     school: School
     given: float

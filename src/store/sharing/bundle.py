@@ -58,6 +58,9 @@ class Scope:
 class Tombstone(BaseModel):
     """A deletion carried by a bundle."""
 
+    # Built on first use, not at import: start-up pays only for what it shows.
+    model_config = ConfigDict(defer_build=True)
+
     model_config = ConfigDict(extra="forbid")
 
     table: str

@@ -10,7 +10,7 @@ from textual.widgets import DataTable, Static, TabbedContent, TabPane
 
 from store import reviews
 from store.dates import uk_date
-from store.models import PeerReview, Person
+from store.models import Action, PeerReview, Person, ReviewTeamMember
 from tui.formatting import plain
 from tui.screens.tabbed import TabbedPage
 
@@ -107,8 +107,20 @@ class ReviewPage(TabbedPage):
         review = self.review
         store = self.store
         host = store.schools.get(review.host_school_id)
-        people = {p.id: p for p in store.people.all()}
-        schools = {s.id: s.name for s in store.schools.all()}
+        team = store.review_team_members.where(review_id=review.id, order_by="role")
+        actions = store.actions.where(review_id=review.id, order_by="due_on")
+        # Only the people and schools this page names, not every one in the database.
+        people = store.people.by_ids(
+            [m.person_id for m in team]
+            + [a.owner_id or "" for a in actions]
+            + [review.improvement_champion_id or "", review.lead_reviewer_id or ""]
+        )
+        schools = {
+            school_id: school.name
+            for school_id, school in store.schools.by_ids(
+                m.employing_school_id or "" for m in team
+            ).items()
+        }
         self.sub_title = f"Review of {host.name}"
         title = Text(f"Peer review of {host.name}", style="bold")
         title.append(
@@ -125,9 +137,9 @@ class ReviewPage(TabbedPage):
             )
         self.query_one("#stage-line", Static).update(stage)
         self._overview(review)
-        self._team(review, people, schools)
+        self._team(team, people, schools)
         self._timetable(review)
-        self._workshop(review, people)
+        self._workshop(review, actions, people)
         self._outcomes(review)
         notes, total = reviews.recent_notes(store, self.review_id, limit=1)
         last = (
@@ -154,9 +166,11 @@ class ReviewPage(TabbedPage):
             done = review.checklist.get(key)
             table.add_row(label, stage.label, uk_date(done) if done else "not yet", key=key)
 
-    def _team(self, review: PeerReview, people: dict[str, Person], schools: dict[str, str]) -> None:
+    def _team(
+        self, team: list[ReviewTeamMember], people: dict[str, Person], schools: dict[str, str]
+    ) -> None:
         table = self.reset_table("team")
-        for member in self.store.review_team_members.where(review_id=review.id, order_by="role"):
+        for member in team:
             person = people.get(member.person_id)
             table.add_row(
                 plain(person.name if person else ""),
@@ -189,7 +203,9 @@ class ReviewPage(TabbedPage):
                 key=slot.id,
             )
 
-    def _workshop(self, review: PeerReview, people: dict[str, Person]) -> None:
+    def _workshop(
+        self, review: PeerReview, actions: list[Action], people: dict[str, Person]
+    ) -> None:
         champion = people.get(review.improvement_champion_id or "")
         text = Text()
         for label, value in (("Improvement Champion", champion.name if champion else ""),
@@ -201,7 +217,7 @@ class ReviewPage(TabbedPage):
         text.append("e edits the workshop record.", style="dim")
         self.query_one("#workshop", Static).update(text)
         table = self.reset_table("actions")
-        for action in self.store.actions.where(review_id=review.id, order_by="due_on"):
+        for action in actions:
             owner = people.get(action.owner_id or "")
             table.add_row(
                 plain(action.description),
