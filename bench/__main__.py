@@ -4,7 +4,8 @@
 
 Every figure is a median (of 10 runs unless the `runs` column says otherwise: a figure
 already more than five times over its goal after 3 runs is not repeated 10 times, see
-bench/common.py `enough`), against a baseline measured in the same run. What each row
+bench/common.py `enough`; 100,000-record bundles run once, as each takes some 15 s),
+against a baseline measured in the same run. What each row
 times is in the docstring of its module:
 
 - startup: first paint in tmux, demo and large database, against a bare Textual app;

@@ -14,9 +14,10 @@ page open, and times, from the key press to the end of the repaint (bench/common
   call to the end of the repaint, for a new note typed into the editor.
 
 Baselines, in the same run and timed the same way, in a bare Textual app: `v` pushes a
-bare notes-like screen (Select, DataTable with the latest 100 notes read by bare sqlite3,
-TextArea, Footer) and `escape` pops it back to a Header/DataTable/Footer screen; the save
-baseline is one bare sqlite3 INSERT and commit with synchronous=FULL, as the store runs.
+fresh bare notes-like screen (Select, DataTable with the latest 100 notes read by bare
+sqlite3, TextArea, Footer), `w` pushes an installed one again, and `escape` pops it back to
+a Header/DataTable/Footer screen; the save baseline is one bare sqlite3 INSERT and commit
+with synchronous=FULL, as the store runs.
 
 Goals: open (first and again) <= 100 ms; leave <= 50 ms; save <= 20 ms.
 
@@ -151,9 +152,10 @@ class BareNotesScreen(Screen[None]):
 
 
 class BareReviewApp(App[None]):
-    """A Header/DataTable/Footer page whose `v` pushes the bare notes screen."""
+    """A Header/DataTable/Footer page: `v` pushes a fresh bare notes screen, `w` the same
+    installed one again."""
 
-    BINDINGS = [Binding("v", "notes", "Notes")]
+    BINDINGS = [Binding("v", "notes", "Notes"), Binding("w", "notes_again", "Notes again")]
 
     def __init__(self, db: Path, review_id: str) -> None:
         super().__init__()
@@ -177,21 +179,34 @@ class BareReviewApp(App[None]):
         """Push a fresh bare notes screen."""
         self.push_screen(BareNotesScreen(self.conn, self.review_id))
 
+    def action_notes_again(self) -> None:
+        """Push the installed bare notes screen (built on its first push)."""
+        if not self.is_screen_installed("notes"):
+            self.install_screen(BareNotesScreen(self.conn, self.review_id), "notes")
+        self.push_screen("notes")
+
 
 async def bare_times(db: Path, runs: int) -> dict[str, list[float]]:
     """Milliseconds to push and pop the bare notes screen."""
     app = BareReviewApp(db, review())
     attach(app)
-    times: dict[str, list[float]] = {"open": [], "leave": []}
+    times: dict[str, list[float]] = {"open": [], "again": [], "leave": []}
+
+    def in_notes() -> bool:
+        return isinstance(app.screen, BareNotesScreen)
+
+    def back() -> bool:
+        return len(app.screen_stack) == 1
+
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app)
+        await key_to_paint(pilot, "w", in_notes)  # builds the installed one
+        await key_to_paint(pilot, "escape", back)
         for _ in range(runs):
-            times["open"].append(
-                await key_to_paint(pilot, "v", lambda: isinstance(app.screen, BareNotesScreen))
-            )
-            times["leave"].append(
-                await key_to_paint(pilot, "escape", lambda: len(app.screen_stack) == 1)
-            )
+            times["open"].append(await key_to_paint(pilot, "v", in_notes))
+            times["leave"].append(await key_to_paint(pilot, "escape", back))
+            times["again"].append(await key_to_paint(pilot, "w", in_notes))
+            await key_to_paint(pilot, "escape", back)
     app.conn.close()
     return times
 
@@ -232,8 +247,6 @@ def run(quick: bool = False) -> list[Row]:
         ours = asyncio.run(schoolnet_times(db, runs))
         bare = asyncio.run(bare_times(db, runs))
         insert = bare_insert_ms(db, runs)
-    open_base = median(bare["open"])
-    leave_base = median(bare["leave"])
     push = "bare app: push a fresh notes-like screen (Select, 100 notes, TextArea, Footer)"
 
     def row(what: str, key: str, goal: float, base: float, base_what: str) -> Row:
@@ -242,9 +255,11 @@ def run(quick: bool = False) -> list[Row]:
                    len(ours[key]), base_what)  # fmt: skip
 
     return [
-        row(f"notes mode open, first ({notes:,} notes)", "first", GOAL_OPEN_MS, open_base, push),
-        row("notes mode open, again", "again", GOAL_OPEN_MS, open_base, push),
-        row("notes mode leave (escape)", "leave", GOAL_LEAVE_MS, leave_base,
+        row(f"notes mode open, first ({notes:,} notes)", "first", GOAL_OPEN_MS,
+            median(bare["open"]), push),
+        row("notes mode open, again", "again", GOAL_OPEN_MS, median(bare["again"]),
+            "bare app: push the notes-like screen again (installed, not rebuilt)"),
+        row("notes mode leave (escape)", "leave", GOAL_LEAVE_MS, median(bare["leave"]),
             "bare app: pop the notes-like screen back to a Header/DataTable/Footer page"),
         row("notes autosave, one note", "save", GOAL_SAVE_MS, median(insert),
             "one bare sqlite3 INSERT + commit, synchronous=FULL (no repaint)"),
