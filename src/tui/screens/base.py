@@ -7,7 +7,9 @@ from typing import TYPE_CHECKING, ClassVar, cast
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, Header
+from textual.widgets import Header
+
+from tui.widgets.footer import SteadyFooter
 
 if TYPE_CHECKING:
     from store import Store
@@ -36,7 +38,7 @@ class AreaScreen(Screen[None]):
         """Header, the area's body, footer."""
         yield Header()
         yield from self.compose_body()
-        yield Footer()
+        yield SteadyFooter()
 
     def compose_body(self) -> ComposeResult:
         """The area's own widgets."""

@@ -13,13 +13,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.timer import Timer
-from textual.widgets import DataTable, Footer, Select, Static, TextArea
+from textual.widgets import DataTable, Select, Static, TextArea
 
 from store import reviews
 from store.enums import EvidenceType
 from store.models import EvidenceNote
 from tui.formatting import plain
 from tui.screens.base import AreaScreen
+from tui.widgets.footer import SteadyFooter
 
 SAVE_AFTER_PAUSE = 0.5  # seconds; the promise to the reviewer is "within 1 second"
 LISTED = 100  # the latest notes listed; the focus-area filter reaches older ones
@@ -67,7 +68,7 @@ class NotesScreen(AreaScreen):
                     )
                 yield TextArea(id="editor", soft_wrap=True, language=None)
                 yield Static(id="saved")
-        yield Footer()
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         """List the notes and put the cursor in a fresh note."""
