@@ -1,6 +1,6 @@
 """Profile one benchmark step with pyinstrument and list where its time goes.
 
-    python bench/profile.py SCENARIO [--tree]
+    python bench/profiling.py SCENARIO [--tree]
 
 Scenarios, each on a copy of the large database under Pilot at 120x40, profiled from the
 key press to the end of the repaint (as bench/common.py times them):
