@@ -21,7 +21,7 @@ from store.models import (
     ReviewSlot,
     ReviewTeamMember,
 )
-from store.schema import EVIDENCE_NOTES
+from store.schema import EVIDENCE_NOTES, PEER_REVIEWS
 
 if TYPE_CHECKING:
     from store.db import Store
@@ -179,6 +179,36 @@ def progress(store: Store, network_id: str, year: str) -> Progress:
     reviews = store.peer_reviews.where(network_id=network_id, academic_year=year)
     done = sum(review.stage == ReviewStage.OUTCOMES_AGREED for review in reviews)
     return Progress(done, network.review_target or DEFAULT_TARGET, len(reviews))
+
+
+@dataclass(frozen=True)
+class ReviewRow:
+    """One line of the reviews list: the review and the names it shows."""
+
+    review: PeerReview
+    host: str
+    lead_reviewer: str
+
+
+def listing(store: Store, network_id: str, year: str) -> list[ReviewRow]:
+    """A network's reviews in a year, by visit date, with host and Lead Reviewer names."""
+    sql = (
+        "SELECT r.*, s.name AS _host, p.name AS _lead FROM peer_reviews r"
+        " JOIN schools s ON s.id = r.host_school_id"
+        " LEFT JOIN people p ON p.id = r.lead_reviewer_id"
+        " WHERE r.network_id = ? AND r.academic_year = ? ORDER BY r.starts_on, r.id"
+    )
+    rows = []
+    for row in store.db.query(sql, [network_id, year]):
+        host, lead = row.pop("_host"), row.pop("_lead")
+        rows.append(ReviewRow(PEER_REVIEWS.from_row(row), host, lead or ""))
+    return rows
+
+
+def years(store: Store) -> list[str]:
+    """Academic years that have reviews, newest first."""
+    sql = "SELECT DISTINCT academic_year FROM peer_reviews ORDER BY academic_year DESC"
+    return [row[0] for row in store.db.execute(sql).fetchall()]
 
 
 def add_slot(store: Store, slot: ReviewSlot) -> ReviewSlot:

@@ -76,6 +76,11 @@ class NetworkRepository(Repository[Network]):
             for member in self.members(network_id)
         ]
 
+    def choices(self) -> list[tuple[str, str]]:
+        """(name, id) of every network, by name: for a chooser, without building models."""
+        rows = self.store.db.execute("SELECT name, id FROM networks ORDER BY name, id")
+        return [(str(name), str(network_id)) for name, network_id in rows.fetchall()]
+
     def by_name_or_id(self, text: str) -> Network | None:
         """The network with this id, or else this name."""
         return self.find(text) if _looks_like_uuid(text) else self.by_name(text)

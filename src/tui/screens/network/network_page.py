@@ -158,9 +158,9 @@ class NetworkPage(TabbedPage):
             network.coordinator_id: "Co-ordinator",
         }
         schools = {m.school.id: m.school.name for m in self.store.networks.members(self.network_id)}
-        people = {
-            p.id: p for p in self.store.people.all() if p.school_id in schools or p.id in roles
-        }
+        named = [person_id for person_id in roles if person_id]
+        people = {p.id: p for p in self.store.people.at_schools(schools)}
+        people |= self.store.people.by_ids(named)
         for person in sorted(people.values(), key=lambda p: (p.id not in roles, p.name)):
             gaps = lead_criteria_gaps(person.lead_criteria)
             table.add_row(
@@ -173,11 +173,15 @@ class NetworkPage(TabbedPage):
             )
 
     def _history(self) -> None:
-        names = {s.id: s.name for s in self.store.schools.all()}
-        moves = self.reset_table("moves")
-        for move in self.store.membership_moves.where(
+        found = self.store.membership_moves.where(
             network_id=self.network_id, order_by="proposed_on"
-        ):
+        )
+        names = {
+            school_id: school.name
+            for school_id, school in self.store.schools.by_ids(m.school_id for m in found).items()
+        }
+        moves = self.reset_table("moves")
+        for move in found:
             moves.add_row(
                 uk_date(move.proposed_on),
                 plain(names.get(move.school_id, "")),
@@ -233,11 +237,11 @@ class NetworkPage(TabbedPage):
 
     def _projects(self) -> None:
         table = self.reset_table("projects")
-        names = {s.id: s for s in self.store.schools.all()}
         for project in self.store.partnership_projects.where(
             network_id=self.network_id, order_by="title"
         ):
             partners = self.store.project_partners.where(project_id=project.id)
+            names = self.store.schools.by_ids(p.school_id for p in partners)
             listed = ", ".join(
                 f"{names[p.school_id].name} ({names[p.school_id].sector.label.lower()})"
                 for p in partners

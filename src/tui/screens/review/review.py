@@ -56,7 +56,7 @@ class ReviewScreen(ReviewPage):
     def _network_people(self) -> tuple[list[Person], dict[str, str]]:
         members = self.store.networks.members(self.review.network_id)
         schools = {m.school.id: m.school.name for m in members}
-        return [p for p in self.store.people.all() if p.school_id in schools], schools
+        return self.store.people.at_schools(schools), schools
 
     def action_notes(self) -> None:
         """Open visit notes mode; the screen is kept, so coming back to it is instant."""

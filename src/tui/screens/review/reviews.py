@@ -24,14 +24,15 @@ class ReviewsScreen(AreaScreen):
     SHOWS = frozenset({"peer_reviews", "networks", "memberships", "schools"})
     BINDINGS = [Binding("a", "add", "Set up a review")]
 
+    _shown: tuple[object, object] = (None, None)  # the (network, year) the table shows
+
     def compose_body(self) -> ComposeResult:
         """Network and year choosers, progress and the table."""
         store = self.store
-        networks = [(n.name, n.id) for n in store.networks.all()]
+        networks = store.networks.choices()
         this_year = academic_year_of(store.today())
-        years = sorted(
-            {rv.academic_year for rv in store.peer_reviews.all()} | {this_year}, reverse=True
-        )
+        years = sorted({*reviews.years(store), this_year}, reverse=True)
+        self._shown = (self._my_network() or Select.NULL, this_year)
         with Horizontal(id="choosers"):
             yield Select(
                 networks,
@@ -44,20 +45,8 @@ class ReviewsScreen(AreaScreen):
         yield DataTable(id="reviews", cursor_type="row", zebra_stripes=True)
 
     def on_mount(self) -> None:
-        """Choose the user's network and this year, and list its reviews."""
+        """Columns, then the chosen network's reviews."""
         self.sub_title = "Reviews"
-        store = self.store
-        networks = store.networks.all()
-        self.query_one("#network", Select).set_options([(n.name, n.id) for n in networks])
-        mine = self._my_network()
-        if mine:
-            self.query_one("#network", Select).value = mine
-        this_year = academic_year_of(store.today())
-        years = sorted(
-            {rv.academic_year for rv in store.peer_reviews.all()} | {this_year}, reverse=True
-        )
-        self.query_one("#year", Select).set_options([(y, y) for y in years])
-        self.query_one("#year", Select).value = this_year
         self.query_one("#reviews", DataTable).add_columns(
             "Host school", "Visit", "Lead Reviewer", "Stage", "Next"
         )
@@ -79,8 +68,9 @@ class ReviewsScreen(AreaScreen):
 
     @on(Select.Changed)
     def chooser_changed(self) -> None:
-        """Another network or year."""
-        if self.is_mounted:
+        """Another network or year (the choosers also say so as they are first set)."""
+        chosen = (self.query_one("#network", Select).value, self.query_one("#year", Select).value)
+        if self.is_mounted and chosen != self._shown:
             self.refresh_rows()
 
     def refresh_rows(self) -> None:
@@ -89,20 +79,17 @@ class ReviewsScreen(AreaScreen):
         year = self.query_one("#year", Select).value
         table = self.query_one("#reviews", DataTable)
         table.clear()
+        self._shown = (network, year)
         if network is Select.NULL or year is Select.NULL:
             self.query_one("#progress", Static).update("Choose a network to see its reviews.")
             return
         store = self.store
-        schools = {s.id: s.name for s in store.schools.all()}
-        people = {p.id: p.name for p in store.people.all()}
-        found = store.peer_reviews.where(
-            network_id=str(network), academic_year=str(year), order_by="starts_on"
-        )
-        for review in found:
+        for row in reviews.listing(store, str(network), str(year)):
+            review = row.review
             table.add_row(
-                plain(schools.get(review.host_school_id, "")),
+                plain(row.host),
                 uk_date(review.starts_on),
-                plain(people.get(review.lead_reviewer_id or "", "")),
+                plain(row.lead_reviewer),
                 review.stage.label,
                 _sentence(reviews.next_step(review).removeprefix("Next: ")),
                 key=review.id,
@@ -129,7 +116,7 @@ class ReviewsScreen(AreaScreen):
         network = str(chosen)
         members = [m.school for m in self.store.networks.members(network)]
         member_ids = {s.id for s in members}
-        people = [p for p in self.store.people.all() if p.school_id in member_ids]
+        people = self.store.people.at_schools(member_ids)
 
         today = self.store.today()
 
