@@ -26,6 +26,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import os
+import subprocess
 import sys
 import time
 import traceback
@@ -58,6 +59,7 @@ def main() -> int:
                             False, 0, str(error).splitlines()[0][:100]))  # fmt: skip
         print(f"  {name} took {time.perf_counter() - start:.0f} s", file=sys.stderr, flush=True)
     status = report(rows)
+    print(f"\nmeasured: {_revision()}")
     load_after = os.getloadavg()[0]
     print(
         f"\n{len(rows)} rows in {time.perf_counter() - began:.0f} s on {os.cpu_count()} CPUs"
@@ -65,6 +67,19 @@ def main() -> int:
         f" other work was competing and the figures are noisier); cache: {cache_dir()}"
     )
     return status
+
+
+def _revision() -> str:
+    """The commit measured, and whether src/ had changes not yet committed."""
+    from bench.common import ROOT
+
+    def git(*args: str) -> str:
+        result = subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True)
+        return result.stdout.strip()
+
+    commit = git("rev-parse", "--short", "HEAD") or "unknown commit"
+    dirty = git("status", "--porcelain", "--", "src")
+    return f"commit {commit}" + (" with uncommitted changes in src/" if dirty else "")
 
 
 if __name__ == "__main__":
