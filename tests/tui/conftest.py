@@ -7,6 +7,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from textual import events
+from textual.keys import _character_to_key
+from textual.pilot import Pilot
 from textual.widgets import Input, TextArea
 
 from store import Store
@@ -16,7 +19,9 @@ from tui.screens.review import notes
 
 from ..conftest import TickingClock
 
-QUICK_AUTOSAVE = 0.01  # seconds; visit notes save this long after typing stops in tests
+# Visit notes save this long after typing stops in tests (0.5 s in use): long enough that
+# a burst of typed keys is saved once, short enough not to wait for.
+QUICK_AUTOSAVE = 0.2
 
 
 @pytest.fixture(autouse=True)
@@ -32,6 +37,18 @@ def quick_autosave(monkeypatch: pytest.MonkeyPatch) -> float:
     """Visit notes save moments after typing stops, so tests wait for it without sleeping."""
     monkeypatch.setattr(notes, "SAVE_AFTER_PAUSE", QUICK_AUTOSAVE)
     return QUICK_AUTOSAVE
+
+
+async def type_text(pilot: Pilot[object], text: str) -> None:
+    """Type text as a quick typist does: the keys arrive together, then the app catches up.
+
+    `pilot.press(*text)` waits for the app to fall idle after every key (about 0.1 s each),
+    which is most of a typing test's time and more than any typist leaves.
+    """
+    for char in text:
+        key = char if char.isalnum() else _character_to_key(char)
+        pilot.app.post_message(events.Key(key, char))
+    await pilot.pause()
 
 
 @pytest.fixture(scope="session")

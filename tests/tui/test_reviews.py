@@ -21,12 +21,13 @@ from tui.screens.review.review_forms import ActionScreen, ReviewSetupScreen, Tea
 from tui.screens.review.reviews import ReviewsScreen
 
 from ..conftest import TickingClock
-from .conftest import QUICK_AUTOSAVE
+from .conftest import QUICK_AUTOSAVE, type_text
 
 
 async def _pause_typing(pilot) -> None:
     """Stop typing for longer than the (shortened) autosave pause, so the note is saved."""
-    await pilot.pause(QUICK_AUTOSAVE * 5)
+    # The save timer started at the last key, before this pause: asyncio wakes it first.
+    await pilot.pause(QUICK_AUTOSAVE * 1.5)
 
 
 async def _open_review(pilot, key: str) -> ReviewScreen:
@@ -154,9 +155,10 @@ async def test_notes_typed_in_notes_mode_survive_a_restart(demo_store: Store) ->
         await pilot.press("v")
         await pilot.pause()
         assert isinstance(app.screen, NotesScreen)
-        await pilot.press(*"Year 4 maths: strong reasoning")
+        await type_text(pilot, "Year 4 maths: strong reasoning")
         await _pause_typing(pilot)  # the reviewer pauses; no save key is pressed
-        await pilot.press("ctrl+n", *"Pupil voice: likes the library")
+        await pilot.press("ctrl+n")
+        await type_text(pilot, "Pupil voice: likes the library")
         await _pause_typing(pilot)
     path = demo_store.path
     demo_store.close()
@@ -192,7 +194,7 @@ async def test_notes_can_be_filtered_and_edited_later(app: SchoolnetApp) -> None
         table.focus()
         await pilot.press("enter")
         await pilot.pause()
-        await pilot.press(*" (checked with SENDCo)")
+        await type_text(pilot, " (checked with SENDCo)")
         await _pause_typing(pilot)
         edited = [
             n
