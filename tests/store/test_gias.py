@@ -141,6 +141,18 @@ def test_a_file_that_is_not_from_the_register_is_refused(store: Store, tmp_path:
         import_gias(store, path)
 
 
+def test_a_broken_or_empty_csv_is_refused_in_a_sentence(store: Store, tmp_path: Path) -> None:
+    huge = tmp_path / "huge.csv"
+    huge.write_text("URN,EstablishmentName\n100001," + "x" * 200_000 + "\n")
+    with pytest.raises(NotARegisterFile, match="is not a CSV file schoolnet can read"):
+        import_gias(store, huge)
+    empty = tmp_path / "empty.csv"
+    empty.write_text("")
+    with pytest.raises(NotARegisterFile, match="has no rows"):
+        import_gias(store, empty)
+    assert store.schools.count() == 0
+
+
 def test_bad_website_is_dropped_not_fatal(store: Store, tmp_path: Path) -> None:
     path = write(tmp_path / "w.csv", [row("110020", "Web School", SchoolWebsite="not a website")])
     assert import_gias(store, path).added == 1

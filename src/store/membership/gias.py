@@ -102,8 +102,15 @@ def import_gias(
     progress: Progress | None = None,
 ) -> ImportSummary:
     """Add or update schools from a register CSV file, in one transaction."""
-    rows = list(csv.DictReader(io.StringIO(read_text(path), newline="")))
-    if rows and ("URN" not in rows[0] or "EstablishmentName" not in rows[0]):
+    try:
+        rows = list(csv.DictReader(io.StringIO(read_text(path), newline="")))
+    except csv.Error as error:
+        raise NotARegisterFile(
+            f"{path.name} is not a CSV file schoolnet can read ({error})."
+        ) from error
+    if not rows:
+        raise NotARegisterFile(f"{path.name} has no rows, so it is not a register file.")
+    if "URN" not in rows[0] or "EstablishmentName" not in rows[0]:
         raise NotARegisterFile(
             f"{path.name} has no URN and EstablishmentName columns, so it is not a register file."
         )

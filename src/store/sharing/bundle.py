@@ -59,9 +59,7 @@ class Tombstone(BaseModel):
     """A deletion carried by a bundle."""
 
     # Built on first use, not at import: start-up pays only for what it shows.
-    model_config = ConfigDict(defer_build=True)
-
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     table: str
     id: str

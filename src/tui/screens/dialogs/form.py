@@ -80,7 +80,9 @@ class FormScreen(ModalScreen[T | None], Generic[T]):
             yield Static(self.TITLE_TEXT, classes="form-title", markup=False)
             if self.HINT:
                 yield Static(self.HINT, classes="form-hint", markup=False)
-            with VerticalScroll(id="fields"):
+            fields = VerticalScroll(id="fields")
+            fields.can_focus = False  # the first field takes the focus, not its container
+            with fields:
                 yield from self.compose_fields()
             yield Static("", id="form-error", markup=False)
             with Horizontal(id="buttons"):
@@ -126,7 +128,10 @@ class FormScreen(ModalScreen[T | None], Generic[T]):
         self._restore = (values, error)
 
     def on_mount(self) -> None:
-        """Put back what the user typed before a refusal."""
+        """Put the cursor in the first field, and put back what was typed before a refusal."""
+        first = next((w for w in self.query_one("#fields").query("*") if w.focusable), None)
+        if first is not None:
+            first.focus()  # so the first words typed land in the form, not nowhere
         if self._restore is None:
             return
         values, error = self._restore

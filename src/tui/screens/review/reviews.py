@@ -63,7 +63,20 @@ class ReviewsScreen(AreaScreen):
         return None
 
     def refresh_data(self) -> None:
-        """Reviews changed (their stages, a new one): show them again."""
+        """Reviews or networks changed: offer every network and year again, then list."""
+        store = self.store
+        network_select = self.query_one("#network", Select)
+        year_select = self.query_one("#year", Select)
+        network, year = network_select.value, year_select.value
+        this_year = academic_year_of(store.today())
+        networks = store.networks.choices()
+        years = sorted({*reviews.years(store), this_year}, reverse=True)
+        with self.prevent(Select.Changed):
+            network_select.set_options(networks)
+            if network in {network_id for _, network_id in networks}:
+                network_select.value = network
+            year_select.set_options([(y, y) for y in years])
+            year_select.value = year if year in years else this_year
         self.refresh_rows()
 
     @on(Select.Changed)

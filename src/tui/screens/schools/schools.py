@@ -108,7 +108,7 @@ class SchoolsScreen(AreaScreen):
 
     def refresh_rows(self, keep: str | None = None) -> None:
         """Read the matching schools and show them, keeping the cursor on `keep` if given."""
-        keep, self._keep = keep or self._keep, None
+        keep, self._keep = self._keep or keep, None  # a school just saved wins
         text = self.query_one("#search", Input).value
         schools = self.store.schools.search(
             text, order_by=self.sort_column, descending=self.descending, limit=SHOWN_AT_MOST
@@ -213,6 +213,9 @@ class SchoolsScreen(AreaScreen):
 
     def action_import_register(self) -> None:
         """Import schools from a DfE register CSV."""
+        if self.query_one("#import-progress", ProgressBar).display:
+            self.notify("An import is already running; wait for it to finish.")
+            return
 
         def chosen(register: RegisterFile | None) -> None:
             if register is None:
