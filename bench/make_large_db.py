@@ -25,6 +25,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import os
 import random
 import re
 import shutil
@@ -32,6 +33,8 @@ import sqlite3
 import sys
 import time
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -256,7 +259,7 @@ def build(path: Path, networks: int = NETWORKS, seed: int = 2026) -> dict[str, i
 
     rng = random.Random(seed)
     path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_name(path.name + ".partial")
+    partial = path.with_name(f"{path.name}.{os.getpid()}.partial")
     for leftover in (partial, Path(f"{partial}-wal"), Path(f"{partial}-shm")):
         leftover.unlink(missing_ok=True)
     store = Store.open(partial)
@@ -573,12 +576,30 @@ def large_db(networks: int = NETWORKS, *, quiet: bool = True) -> Path:
     Benchmarks must not write to it: use `working_copy` for a copy they may change.
     """
     path = cache_dir() / f"large-{networks}.db"
-    if not is_current(path, networks):
-        start = time.perf_counter()
-        counts = build(path, networks)
-        if not quiet:
-            print(f"built {path} in {time.perf_counter() - start:.1f} s: {_summary(counts)}")
+    with _locked(path):  # another benchmark process may be building it right now
+        if not is_current(path, networks):
+            start = time.perf_counter()
+            counts = build(path, networks)
+            if not quiet:
+                print(f"built {path} in {time.perf_counter() - start:.1f} s: {_summary(counts)}")
     return path
+
+
+@contextmanager
+def _locked(path: Path) -> Iterator[None]:
+    """Hold an exclusive lock on path's sidecar lock file (where fcntl exists)."""
+    try:
+        import fcntl
+    except ImportError:  # Windows: no lock; builds write to a per-process file anyway
+        yield
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.with_name(path.name + ".lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
 
 
 def working_copy(folder: Path, networks: int = NETWORKS) -> Path:
@@ -603,11 +624,12 @@ def main() -> int:
     parser.add_argument("--force", action="store_true", help="rebuild even if current")
     args = parser.parse_args()
     path = args.path or cache_dir() / f"large-{args.networks}.db"
-    if is_current(path, args.networks) and not args.force:
-        print(f"{path} is current (built by this version of bench/make_large_db.py); kept")
-        return 0
-    start = time.perf_counter()
-    counts = build(path, args.networks)
+    with _locked(path):
+        if is_current(path, args.networks) and not args.force:
+            print(f"{path} is current (built by this version of bench/make_large_db.py); kept")
+            return 0
+        start = time.perf_counter()
+        counts = build(path, args.networks)
     print(f"built {path} in {time.perf_counter() - start:.1f} s: {_summary(counts)}")
     return 0
 
