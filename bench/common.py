@@ -270,11 +270,16 @@ def _pending(app: Any) -> bool:
     )
 
 
-async def settle(app: Any, ready: Callable[[], bool] = lambda: True, frames: int = 0) -> None:
+async def settle(
+    app: Any,
+    ready: Callable[[], bool] = lambda: True,
+    frames: int = 0,
+    timeout: float = SETTLE_TIMEOUT_S,
+) -> None:
     """Wait until `ready()`, more than `frames` frames were written, nothing is pending and
     no frame came for QUIET_S."""
     probe: PaintProbe = app._bench_probe
-    deadline = time.perf_counter() + SETTLE_TIMEOUT_S
+    deadline = time.perf_counter() + timeout
     while time.perf_counter() < deadline:
         await asyncio.sleep(0.004)
         if len(probe.frames) <= frames:
