@@ -83,16 +83,17 @@ class SchoolnetApp(App[None]):
         """Keep screen told of changes to the tables it shows, for as long as it lives."""
         self._watchers.add(screen)
 
-    def announce_changes(self) -> None:
+    def announce_changes(self, origin: object | None = None) -> None:
         """Post the tables the store wrote since the last announcement, if any."""
         tables = self.store.take_changes()
         if tables:
-            self.post_message(DataChanged(tables))
+            self.post_message(DataChanged(tables, origin))
 
     def on_data_changed(self, message: DataChanged) -> None:
         """Each watching screen reloads now, or when next shown, if it shows those tables."""
         for screen in list(self._watchers):
-            screen.data_changed(message.tables)
+            if screen is not message.origin:
+                screen.data_changed(message.tables)
 
     def on_mount(self) -> None:
         """Open Home, and ask who is using schoolnet the first time."""

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Header
 
 from tui.widgets.footer import SteadyFooter
@@ -59,7 +59,8 @@ class AreaScreen(Screen[None]):
         """Reload now if in view, else on return, when the change touches this screen."""
         if not self.shows_any(tables):
             return
-        if self.is_current:
+        # In view: the screen on top, or a page beneath a dialog; not a page under a page.
+        if self.is_active or (self.is_current and isinstance(self.app.screen, ModalScreen)):
             self._reload()
         else:
             self._stale = True

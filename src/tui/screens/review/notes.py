@@ -77,9 +77,9 @@ class NotesScreen(AreaScreen):
         self.query_one("#heading", Static).update(Text(f"Visit notes: {host}", style="bold"))
         table = self.query_one("#list", DataTable)
         # Fixed widths: the table need not measure every cell of every row to lay itself out.
-        table.add_column("Time", width=5)
-        table.add_column("Type", width=16)
-        table.add_column("Note", width=60)
+        table.add_column("Time", width=5, key="time")
+        table.add_column("Type", width=16, key="type")
+        table.add_column("Note", width=60, key="note")
         if review.focus_areas:
             self.query_one("#focus", Select).value = review.focus_areas[0]
         self.refresh_list()
@@ -102,13 +102,7 @@ class NotesScreen(AreaScreen):
         table = self.query_one("#list", DataTable)
         table.clear()
         for note in found:
-            first_line = note.text.strip().splitlines()[0] if note.text.strip() else ""
-            table.add_row(
-                f"{note.noted_at:%H:%M}",
-                note.evidence_type.label,
-                plain(first_line[:60]),
-                key=note.id,
-            )
+            table.add_row(*_cells(note), key=note.id)
         noun = "note" if total == 1 else "notes"
         shown = (
             f"{total} {noun}" if total <= len(found) else f"latest {len(found)} of {total} notes"
@@ -149,12 +143,24 @@ class NotesScreen(AreaScreen):
             self.note = reviews.new_note(
                 self.store, self.review_id, text=text, focus_area=area, evidence_type=kind
             )
+            self.refresh_list()
         else:
             self.note = reviews.update_note(
                 self.store, self.note.id, text=text, focus_area=area, evidence_type=kind
             )
+            self._show_in_list(self.note)
         self._show_saved(f"Saved at {self.note.updated_at.astimezone():%H:%M:%S}")
-        self.announce_changes()  # the list here, and the review page, show it
+        # This list is up to date; the review page and other windows hear of it.
+        self.schoolnet.announce_changes(origin=self)
+
+    def _show_in_list(self, note: EvidenceNote) -> None:
+        """Update the note's row in place (every autosave), rather than list them all again."""
+        table = self.query_one("#list", DataTable)
+        if note.id not in table.rows:
+            self.refresh_list()
+            return
+        for column, value in zip(("time", "type", "note"), _cells(note), strict=True):
+            table.update_cell(note.id, column, value)
 
     def _show_saved(self, message: str) -> None:
         self.query_one("#saved", Static).update(Text(message, style="dim"))
@@ -213,6 +219,11 @@ class NotesScreen(AreaScreen):
         """Save and go back."""
         self.save()
         self.app.pop_screen()
+
+
+def _cells(note: EvidenceNote) -> tuple[str, str, Text]:
+    first_line = note.text.strip().splitlines()[0] if note.text.strip() else ""
+    return f"{note.noted_at:%H:%M}", note.evidence_type.label, plain(first_line[:60])
 
 
 def _short(area: str, width: int = 34) -> str:
