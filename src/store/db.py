@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
 import uuid
@@ -14,6 +15,7 @@ from sqlite_utils import Database
 from store import models, schema
 from store.dashboard import DashboardQueries
 from store.dates import Clock, utc_now
+from store.enums import PersonRole
 from store.errors import DatabaseUnavailable, NewerDatabase, NotASchoolnetDatabase
 from store.migrations import APPLICATION_ID, SCHEMA_VERSION, migrate
 from store.models import UserProfile
@@ -190,7 +192,7 @@ class Store:
         """Who is using schoolnet, or None until they have said."""
         if self._profile is None:
             raw = self.settings.get("profile")
-            self._profile = None if raw is None else UserProfile.model_validate_json(raw)
+            self._profile = None if raw is None else _read_profile(raw)
         return self._profile
 
     def save_profile(self, profile: UserProfile) -> None:
@@ -282,3 +284,12 @@ def _create_private(target: Path) -> None:
         ) from error
     descriptor = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     os.close(descriptor)
+
+
+def _read_profile(raw: str) -> UserProfile:
+    """The profile this store wrote, without building a validator before the first paint."""
+    data = json.loads(raw)
+    try:
+        return UserProfile.model_construct(**{**data, "role": PersonRole(data["role"])})
+    except (KeyError, TypeError, ValueError):
+        return UserProfile.model_validate(data)  # written by hand or by an older version
