@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING
-
-from pydantic import BaseModel, ConfigDict
 
 from store.enums import ActionStatus, MembershipStatus, NetworkKind, ReviewStage
 from store.membership.health import Finding, all_network_health
@@ -19,11 +17,12 @@ if TYPE_CHECKING:
 _OPEN = (ActionStatus.OPEN.value, ActionStatus.IN_PROGRESS.value)
 
 
-class NetworkSummary(BaseModel):
-    """One line of the dashboard: how a network stands today."""
+@dataclass(frozen=True)
+class NetworkSummary:
+    """One line of the dashboard: how a network stands today.
 
-    # Built on first use, not at import: start-up pays only for what it shows.
-    model_config = ConfigDict(defer_build=True)
+    A plain dataclass read from SQL: Home paints before any pydantic validator is built.
+    """
 
     network_id: str
     name: str
@@ -88,10 +87,10 @@ class DashboardQueries:
             NetworkSummary(
                 network_id=row["id"],
                 name=row["name"],
-                kind=row["kind"],
+                kind=NetworkKind(row["kind"]),
                 area=row["area"],
                 members=row["members"],
-                next_meeting=row["next_meeting"],
+                next_meeting=_moment(row["next_meeting"]),
                 open_actions=row["open_actions"],
                 reviews_in_progress=row["reviews_in_progress"],
             )
@@ -105,3 +104,11 @@ class DashboardQueries:
             " ORDER BY due_on IS NULL, due_on, description, id"
         )
         return [ACTIONS.from_row(row) for row in self.store.db.query(sql, [person_id, *_OPEN])]
+
+
+def _moment(value: str | None) -> datetime | None:
+    """A stored UTC timestamp as an aware datetime."""
+    if value is None:
+        return None
+    moment = datetime.fromisoformat(value)
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
