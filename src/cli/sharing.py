@@ -63,6 +63,7 @@ def report(plan: ImportPlan) -> list[str]:
         lines.append(
             f"  {table}: {counts['new']} new, {counts['updated']} updated, {counts['unchanged']}"
             f" unchanged, {counts['older']} older than ours (skipped), {counts['deleted']} deleted"
+            + (f"; {counts['matched']} matched by URN" if counts.get("matched") else "")
         )
     if plan.conflicts:
         lines.append(f"  {len(plan.conflicts)} conflicting values kept in the conflicts log")

@@ -48,6 +48,9 @@ class TableSpec(Generic[M]):
     confidential: bool = False
     # Once written, a record of an append-only table changes only by a dated amendment.
     append_only: bool = False
+    # Identity across laptops: a record is known by its id; a table with a natural key also
+    # knows an incoming record by that column (a school by its URN), whoever created it.
+    natural_key: str | None = None
 
     @cached_property
     def json_fields(self) -> frozenset[str]:
@@ -111,7 +114,7 @@ class TableSpec(Generic[M]):
         return self.model.model_validate(data)
 
 
-SCHOOLS = TableSpec("schools", models.School)
+SCHOOLS = TableSpec("schools", models.School, natural_key="urn")
 PEOPLE = TableSpec("people", models.Person, {"school_id": "schools"})
 NETWORKS = TableSpec(
     "networks",

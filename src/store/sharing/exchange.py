@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import json
+import sqlite3
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -18,7 +19,7 @@ from store.errors import StoreError
 from store.sharing import bundle
 from store.sharing.backups import backup
 from store.sharing.bundle import BundleRefused, Scope
-from store.sharing.merge import ImportPlan, apply_plan, plan_import
+from store.sharing.merge import ImportPlan, apply_plan, cannot_apply, plan_import
 from store.text import os_error_reason, slug
 
 if TYPE_CHECKING:
@@ -150,9 +151,12 @@ def preview(store: Store, path: Path, passphrase: str | None = None) -> ImportPl
 def apply(store: Store, plan: ImportPlan, path: Path) -> Path | None:
     """Back up the database, then apply a planned import in one transaction."""
     saved = backup(store) if store.path is not None else None
-    with _bulk(), store.db.atomic():
-        apply_plan(store, plan)
-        _ledger(store, "received", plan.bundle, str(path), plan.counts())
+    try:
+        with _bulk(), store.db.atomic():
+            apply_plan(store, plan)
+            _ledger(store, "received", plan.bundle, str(path), plan.counts())
+    except sqlite3.IntegrityError as error:
+        raise cannot_apply(plan) from error
     return saved
 
 

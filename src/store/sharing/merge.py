@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from store import schema
 from store.dates import iso_utc
+from store.sharing import identity
 from store.sharing.bundle import BundleRefused, Tombstone, records_of
 from store.sharing.clocks import data_fields, stamp_of
 from store.sql import query_in
@@ -36,6 +37,8 @@ class TableChanges:
     unchanged: int = 0
     older: int = 0
     deleted: int = 0
+    # Of the records above, how many were found here by natural key (a school by URN).
+    matched: int = 0
 
     @property
     def total(self) -> int:
@@ -68,11 +71,13 @@ class ImportPlan:
     tombstones: list[Tombstone] = field(default_factory=list)
     conflicts: list[Conflict] = field(default_factory=list)
     kept_in_use: int = 0
+    # Local records given the id of the same record elsewhere: (table, old id, new id).
+    rekeys: list[tuple[str, str, str]] = field(default_factory=list)
 
     @property
     def changes_anything(self) -> bool:
         """True when applying the plan would write a record."""
-        return bool(self.inserts or self.updates or self.deletes or self.conflicts)
+        return bool(self.inserts or self.updates or self.deletes or self.conflicts or self.rekeys)
 
     def counts(self) -> dict[str, dict[str, int]]:
         """Per table, how many records are new, updated, unchanged, older and deleted."""
@@ -84,6 +89,7 @@ class ImportPlan:
                 "older": c.older,
                 "deleted": c.deleted,
             }
+            | ({"matched": c.matched} if c.matched else {})
             for table, c in sorted(self.changes.items())
             if c.total
         }
@@ -96,6 +102,17 @@ def _canon(value: Any) -> str:
 def _local(store: Store, spec: schema.TableSpec[Any], ids: list[str]) -> dict[str, Any]:
     sql = f"SELECT * FROM {spec.name} WHERE id IN ({{marks}})"
     return {row["id"]: spec.from_row(row) for row in query_in(store.db, sql, ids)}
+
+
+def _local_as(
+    store: Store, spec: schema.TableSpec[Any], identities: identity.Identities, ids: list[str]
+) -> dict[str, Any]:
+    """Local records by the ids they will have once matched records are re-keyed."""
+    now = {identities.local_id(spec.name, record_id): record_id for record_id in ids}
+    return {
+        now[old]: record if now[old] == old else record.model_copy(update={"id": now[old]})
+        for old, record in _local(store, spec, list(now)).items()
+    }
 
 
 def _existing(store: Store, table: str, ids: set[str]) -> set[str]:
@@ -159,8 +176,10 @@ def merge_record(
 def plan_import(store: Store, data: dict[str, Any], name: str) -> ImportPlan:
     """Work out what importing a checked bundle would change; writes nothing."""
     records, deleted = records_of(data, name)
+    identities = identity.match(store, records, name)
+    records, deleted = identity.rename(identities, records, deleted)
     _check_references(store, records)
-    plan = ImportPlan(bundle=data)
+    plan = ImportPlan(bundle=data, rekeys=identities.rekeys)
     tombs: dict[tuple[str, str], datetime] = {
         (row["table_name"], row["record_id"]): datetime.fromisoformat(
             row["deleted_at"].replace("Z", "+00:00")
@@ -175,7 +194,8 @@ def plan_import(store: Store, data: dict[str, Any], name: str) -> ImportPlan:
     final_updated: dict[tuple[str, str], datetime] = {}
     for spec in schema.TABLES:
         incoming = records.get(spec.name, [])
-        local = _local(store, spec, [r.id for r in incoming])
+        local = _local_as(store, spec, identities, [r.id for r in incoming])
+        matched = identities.matched.get(spec.name, {})
         counts = plan.changes[spec.name]
         for record in incoming:
             tomb = tombs.get((spec.name, record.id))
@@ -188,6 +208,11 @@ def plan_import(store: Store, data: dict[str, Any], name: str) -> ImportPlan:
                 counts.new += 1
                 final_updated[(spec.name, record.id)] = record.updated_at
                 continue
+            if record.id in matched:
+                counts.matched += 1
+                holder = mine if matched[record.id] else record
+                created = (holder.created_at, holder.created_by)
+                mine, record = identity.explicit(mine, created), identity.explicit(record, created)
             merged, taken, older, conflicts = merge_record(mine, record, spec.name)
             plan.conflicts.extend(conflicts)
             final_updated[(spec.name, record.id)] = merged.updated_at
@@ -214,10 +239,31 @@ def plan_import(store: Store, data: dict[str, Any], name: str) -> ImportPlan:
 
 
 def apply_plan(store: Store, plan: ImportPlan) -> None:
-    """Write the plan in one transaction: all of it, or none of it."""
+    """Write the plan in one transaction: all of it, or none of it, or one sentence."""
+    try:
+        _apply(store, plan)
+    except sqlite3.IntegrityError as error:
+        raise cannot_apply(plan) from error
+
+
+def cannot_apply(plan: ImportPlan) -> BundleRefused:
+    """The sentence for a bundle this database's rules refuse (a URN held by two schools)."""
+    return BundleRefused(
+        "This bundle cannot be applied here: it would give two records the same URN or break"
+        " a link between records, so nothing was changed."
+    )
+
+
+def _apply(store: Store, plan: ImportPlan) -> None:
     bundle_id = plan.bundle["bundle_id"]
     now = iso_utc(store.clock())
     with store.db.atomic():
+        if plan.rekeys:
+            # Ids and the references to them change together; checked when all agree again.
+            store.db.execute("PRAGMA defer_foreign_keys = ON")
+            for table, old, new in plan.rekeys:
+                identity.rekey(store, table, old, new)
+            store.db.execute("PRAGMA defer_foreign_keys = OFF")
         # Rows from to_rows are SQLite values already, so they go straight to executemany;
         # sqlite-utils' insert_all would inspect every value again and triple the time.
         for spec in schema.TABLES:
@@ -261,8 +307,10 @@ def apply_plan(store: Store, plan: ImportPlan) -> None:
                 for c in plan.conflicts
             ],
         )  # fmt: skip
+    rekeyed = [spec.name for spec in schema.TABLES] if plan.rekeys else []
     store.touch(
         "conflicts",
+        *rekeyed,
         *plan.inserts,
         *plan.updates,
         *(table for table, _ in plan.deletes),

@@ -314,6 +314,9 @@ class SharingScreen(AreaScreen):
             summary.append(
                 f" {len(plan.conflicts)} values conflict; the losing ones go to the log."
             )
+        matched = sum(counts.get("matched", 0) for counts in plan.counts().values())
+        if matched:
+            summary.append(f" {matched} matched by URN: the same schools as yours.")
         self.query_one("#preview-summary", Static).update(summary)
         table = self.query_one("#preview-table", DataTable)
         table.clear()
