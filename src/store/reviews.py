@@ -4,24 +4,22 @@ the improvement workshop and the outcomes, locked once agreed."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from typing import TYPE_CHECKING
 
+from store import review_visit
 from store.dates import academic_year_of
-from store.enums import ActionSource, EvidenceType, ReviewStage, ReviewStyle
+from store.enums import ActionSource, ReviewStage, ReviewStyle
 from store.errors import StoreError
 from store.models import (
     Action,
-    Concern,
-    ConcernAmendment,
-    EvidenceNote,
     OutcomeArea,
     PeerReview,
     ReviewAmendment,
     ReviewSlot,
     ReviewTeamMember,
 )
-from store.schema import EVIDENCE_NOTES, PEER_REVIEWS
+from store.schema import PEER_REVIEWS
 
 if TYPE_CHECKING:
     from store.db import Store
@@ -217,85 +215,6 @@ def add_slot(store: Store, slot: ReviewSlot) -> ReviewSlot:
     return store.review_slots.add(slot)
 
 
-# Visit notes ----------------------------------------------------------------------------
-
-
-def new_note(
-    store: Store,
-    review_id: str,
-    *,
-    text: str = "",
-    focus_area: str = "",
-    evidence_type: EvidenceType = EvidenceType.OTHER,
-    at: datetime | None = None,
-) -> EvidenceNote:
-    """Start a note, timestamped now."""
-    return store.evidence_notes.add(
-        EvidenceNote(
-            review_id=review_id,
-            noted_at=at or store.clock(),
-            focus_area=focus_area,
-            evidence_type=evidence_type,
-            text=text,
-        )
-    )
-
-
-def update_note(
-    store: Store, note_id: str, *, text: str, focus_area: str, evidence_type: EvidenceType
-) -> EvidenceNote:
-    """Save a note's words and tags as they now stand."""
-    note = store.evidence_notes.get(note_id)
-    return store.evidence_notes.update(
-        note.model_copy(
-            update={"text": text, "focus_area": focus_area, "evidence_type": evidence_type}
-        )
-    )
-
-
-def recent_notes(
-    store: Store, review_id: str, focus_area: str | None = None, limit: int = 300
-) -> tuple[list[EvidenceNote], int]:
-    """The latest notes first (at most `limit`), and how many there are in all."""
-    where, params = "review_id = ?", [review_id]
-    if focus_area is not None:
-        where += " AND focus_area = ?"
-        params.append(focus_area)
-    rows = store.db.query(
-        f"SELECT * FROM evidence_notes WHERE {where} ORDER BY noted_at DESC, id LIMIT {int(limit)}",
-        params,
-    )
-    total = store.db.execute(
-        f"SELECT count(*) FROM evidence_notes WHERE {where}", params
-    ).fetchone()[0]
-    return [EVIDENCE_NOTES.from_row(row) for row in rows], total
-
-
-def notes(store: Store, review_id: str, focus_area: str | None = None) -> list[EvidenceNote]:
-    """A review's notes in the order they were taken, optionally for one focus area."""
-    if focus_area is None:
-        return store.evidence_notes.where(review_id=review_id, order_by="noted_at")
-    return store.evidence_notes.where(
-        review_id=review_id, focus_area=focus_area, order_by="noted_at"
-    )
-
-
-# Concerns -------------------------------------------------------------------------------
-
-
-def raise_concern(store: Store, concern: Concern) -> Concern:
-    """Record a concern; from now on it changes only by dated amendments."""
-    return store.concerns.add(concern)
-
-
-def amend_concern(store: Store, concern_id: str, text: str, *, by: str) -> ConcernAmendment:
-    """Add a dated amendment: follow-up, outcome or a correction, never an edit."""
-    store.concerns.get(concern_id)
-    return store.concern_amendments.add(
-        ConcernAmendment(concern_id=concern_id, amended_on=store.clock(), amended_by=by, text=text)
-    )
-
-
 # Workshop and outcomes ------------------------------------------------------------------
 
 
@@ -348,7 +267,9 @@ def draft_outcomes(store: Store, review_id: str) -> list[OutcomeArea]:
     with store.db.atomic():
         for position, focus in enumerate(review.focus_areas):
             evidence = "\n".join(
-                f"- {note.text}" for note in notes(store, review_id, focus) if note.text
+                f"- {note.text}"
+                for note in review_visit.notes(store, review_id, focus)
+                if note.text
             )
             if focus in existing:
                 area = existing[focus]

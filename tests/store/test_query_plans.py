@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from store import Store, reviews
+from store import Store, review_visit, reviews
 from store.demo.builder import DEMO_PROFILE, load_demo
 from store.demo.ids import network_id, review_id
 
@@ -125,10 +125,10 @@ def test_notes_lists_use_indexes(demo: Store) -> None:
     focus = demo.peer_reviews.get(rid).focus_areas[0]
 
     def notes_lists() -> None:
-        reviews.recent_notes(demo, rid)
-        reviews.recent_notes(demo, rid, focus)
-        reviews.notes(demo, rid)
-        reviews.notes(demo, rid, focus)
+        review_visit.recent_notes(demo, rid)
+        review_visit.recent_notes(demo, rid, focus)
+        review_visit.notes(demo, rid)
+        review_visit.notes(demo, rid, focus)
 
     sent = statements(demo, notes_lists)
     assert [p for sql in sent for p in whole_reads(demo, sql)] == []

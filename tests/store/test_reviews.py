@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from store import Store, reviews
+from store import Store, review_visit, reviews
 from store.demo.builder import load_demo
 from store.demo.ids import head_id, network_id, review_id, school_id
 from store.documents.review_papers import outcomes, scr_letter, to_html, to_markdown
@@ -111,12 +111,12 @@ def test_progress_against_the_target(demo: Store) -> None:
 
 def test_concerns_are_never_edited_only_amended(demo: Store) -> None:
     rid = review_id("hunts-2026-st-johns")
-    concern = reviews.raise_concern(
+    concern = review_visit.raise_concern(
         demo, Concern(review_id=rid, category="health_and_safety", facts="Fire door propped open")
     )
     with pytest.raises(RecordIsFinal, match="not edited: add a dated amendment"):
         demo.concerns.update(concern.model_copy(update={"facts": "nothing"}))
-    reviews.amend_concern(
+    review_visit.amend_concern(
         demo, concern.id, "Site manager closed the door at 11:20.", by="Claire Whitfield"
     )
     assert demo.concerns.get(concern.id).facts == "Fire door propped open"
@@ -127,17 +127,19 @@ def test_concerns_are_never_edited_only_amended(demo: Store) -> None:
 def test_notes_are_timestamped_and_filtered_by_focus_area(demo: Store) -> None:
     rid = review_id("hunts-2026-st-johns")
     focus = demo.peer_reviews.get(rid).focus_areas[1]
-    note = reviews.new_note(demo, rid, text="Year 3 maths: same task for all", focus_area=focus)
+    note = review_visit.new_note(
+        demo, rid, text="Year 3 maths: same task for all", focus_area=focus
+    )
     assert note.noted_at is not None
-    assert note in reviews.notes(demo, rid, focus)
-    assert all(n.focus_area == focus for n in reviews.notes(demo, rid, focus))
-    assert len(reviews.notes(demo, rid)) == 11
+    assert note in review_visit.notes(demo, rid, focus)
+    assert all(n.focus_area == focus for n in review_visit.notes(demo, rid, focus))
+    assert len(review_visit.notes(demo, rid)) == 11
 
 
 def test_draft_outcomes_from_tagged_notes(demo: Store) -> None:
     rid = _review(demo)
     focus = demo.peer_reviews.get(rid).focus_areas[0]
-    reviews.new_note(demo, rid, text="Year 6 writing: strong editing", focus_area=focus)
+    review_visit.new_note(demo, rid, text="Year 6 writing: strong editing", focus_area=focus)
     areas = reviews.draft_outcomes(demo, rid)
     assert [a.focus_area for a in areas] == demo.peer_reviews.get(rid).focus_areas
     assert areas[0].went_well == "- Year 6 writing: strong editing"

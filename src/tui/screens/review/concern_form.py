@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Select, Static, TextArea
 
-from store import reviews
+from store import review_visit
 from store.dates import uk_date
 from store.enums import ConcernAbout, ConcernCategory
 from store.models import Concern
@@ -131,7 +131,7 @@ def raise_concern(host: Screen[Any], review_id: str) -> None:
     store = cast("SchoolnetApp", host.app).store
 
     def record(concern: Concern) -> None:
-        reviews.raise_concern(store, concern)
+        review_visit.raise_concern(store, concern)
 
     def recorded(concern: Concern) -> str:
         when = uk_date(concern.occurred_at.date()) if concern.occurred_at else "today"

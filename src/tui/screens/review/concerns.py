@@ -9,7 +9,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Static
 
-from store import reviews
+from store import review_visit
 from store.dates import uk_date
 from tui.formatting import plain
 from tui.screens.base import AreaScreen
@@ -140,7 +140,7 @@ class ConcernsScreen(AreaScreen):
 
         def amend(amendment: tuple[str, str]) -> None:
             text, by = amendment
-            reviews.amend_concern(self.store, concern_id, text, by=by)
+            review_visit.amend_concern(self.store, concern_id, text, by=by)
 
         user = self.store.user_name
         ask(self, lambda: AmendmentScreen(user), amend, "Amendment added.")

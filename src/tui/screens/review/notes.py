@@ -15,7 +15,7 @@ from textual.containers import Horizontal, Vertical
 from textual.timer import Timer
 from textual.widgets import DataTable, Select, Static, TextArea
 
-from store import reviews
+from store import review_visit
 from store.enums import EvidenceType
 from store.models import EvidenceNote
 from tui.formatting import plain
@@ -98,7 +98,7 @@ class NotesScreen(AreaScreen):
         """Show the latest notes for the chosen focus area."""
         chosen = self.query_one("#filter", Select).value
         focus = None if chosen == ALL else str(chosen)
-        found, total = reviews.recent_notes(self.store, self.review_id, focus, limit=LISTED)
+        found, total = review_visit.recent_notes(self.store, self.review_id, focus, limit=LISTED)
         table = self.query_one("#list", DataTable)
         table.clear()
         for note in found:
@@ -140,12 +140,12 @@ class NotesScreen(AreaScreen):
         if self.note is None:
             if not text.strip():
                 return
-            self.note = reviews.new_note(
+            self.note = review_visit.new_note(
                 self.store, self.review_id, text=text, focus_area=area, evidence_type=kind
             )
             self.refresh_list()
         else:
-            self.note = reviews.update_note(
+            self.note = review_visit.update_note(
                 self.store, self.note.id, text=text, focus_area=area, evidence_type=kind
             )
             self._show_in_list(self.note)

@@ -8,7 +8,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Static, TabbedContent, TabPane
 
-from store import reviews
+from store import review_visit, reviews
 from store.dates import uk_date
 from store.models import Action, PeerReview, Person, ReviewTeamMember
 from tui.formatting import plain
@@ -141,7 +141,7 @@ class ReviewPage(TabbedPage):
         self._timetable(review)
         self._workshop(review, actions, people)
         self._outcomes(review)
-        notes, total = reviews.recent_notes(store, self.review_id, limit=1)
+        notes, total = review_visit.recent_notes(store, self.review_id, limit=1)
         last = (
             f" The latest at {notes[0].noted_at.astimezone():%H:%M on %d %b %Y}." if notes else ""
         )
