@@ -247,14 +247,33 @@ def read(path: Path, passphrase: str | None = None) -> dict[str, Any]:
     if size > MAX_BYTES:
         raise BundleRefused(f"{name} is {size / 2**20:.0f} MB, over the 100 MB a bundle may be.")
     data = _parse_json(path.read_bytes(), name)
-    if isinstance(data, dict) and data.get("format") == ENCRYPTED_FORMAT:
+    encrypted = isinstance(data, dict) and data.get("format") == ENCRYPTED_FORMAT
+    if encrypted:
         if not passphrase:
             raise BundleRefused(f"{name} is encrypted: give its passphrase to open it.")
         try:
             data = _parse_json(decrypt(data, passphrase), name)
         except WrongPassphrase as error:
             raise BundleRefused(f"{name} cannot be opened: {error}.") from None
-    return check(data, name)
+    checked = check(data, name)
+    if not encrypted:
+        _no_confidential(checked, name)
+    return checked
+
+
+def _no_confidential(data: dict[str, Any], name: str) -> None:
+    """Refuse confidential records, or their deletion, outside the encrypted part of a file."""
+    hidden = {spec.name for spec in schema.TABLES if spec.confidential}
+    carried = hidden & set(data["records"])
+    carried |= {
+        str(item.get("table")) for item in data["deleted"] if isinstance(item, dict)
+    } & hidden
+    if carried:
+        table = sorted(carried)[0].replace("_", " ")
+        raise BundleRefused(
+            f"{name} carries {table} unencrypted: confidential records are accepted only from"
+            " an encrypted bundle."
+        )
 
 
 def check(data: Any, name: str) -> dict[str, Any]:

@@ -95,6 +95,11 @@ class ImportPlan:
         }
 
 
+def _facts(record: Any) -> dict[str, Any]:
+    """What a record says, without its bookkeeping."""
+    return {name: getattr(record, name) for name in data_fields(record)}
+
+
 def _canon(value: Any) -> str:
     return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
 
@@ -187,6 +192,12 @@ def plan_import(store: Store, data: dict[str, Any], name: str) -> ImportPlan:
         for row in store.db.query("SELECT * FROM tombstones")
     }
     for tombstone in deleted:
+        if schema.BY_NAME[tombstone.table].append_only:
+            raise BundleRefused(
+                f"{name} deletes {tombstone.table.replace('_', ' ')} record {tombstone.id}:"
+                " such records are never deleted, only amended with a date."
+            )
+    for tombstone in deleted:
         key = (tombstone.table, tombstone.id)
         if key not in tombs or tombstone.deleted_at > tombs[key]:
             plan.tombstones.append(tombstone)
@@ -213,6 +224,11 @@ def plan_import(store: Store, data: dict[str, Any], name: str) -> ImportPlan:
                 holder = mine if matched[record.id] else record
                 created = (holder.created_at, holder.created_by)
                 mine, record = identity.explicit(mine, created), identity.explicit(record, created)
+            if spec.append_only and _facts(mine) != _facts(record):
+                raise BundleRefused(
+                    f"{name} changes a {spec.model.__name__.lower()} already recorded here"
+                    f" ({record.id}): it is never changed, only amended with a date."
+                )
             merged, taken, older, conflicts = merge_record(mine, record, spec.name)
             plan.conflicts.extend(conflicts)
             final_updated[(spec.name, record.id)] = merged.updated_at
