@@ -35,7 +35,7 @@ COLUMNS: tuple[tuple[str, str], ...] = (
 
 # Filling a table with thousands of rows costs more than a keystroke can afford; a search
 # narrows far faster than anyone scrolls.
-SHOWN_AT_MOST = 300
+SHOWN_AT_MOST = 100
 
 
 class SchoolsScreen(AreaScreen):
