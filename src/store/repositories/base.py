@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable
+from datetime import timedelta
 from typing import TYPE_CHECKING, Any, Generic
 
 from store.dates import iso_utc
@@ -16,7 +17,7 @@ from store.errors import (
 )
 from store.models import Record
 from store.schema import M, TableSpec
-from store.sharing.clocks import stamp_changes
+from store.sharing.clocks import local_now, stamp_changes
 from store.sql import query_in
 
 if TYPE_CHECKING:
@@ -92,7 +93,7 @@ class Repository(Generic[M]):
 
     def add(self, record: M) -> M:
         """Store a new record, stamped with the time and who made it."""
-        now = self.store.clock()
+        now = local_now(self.store)
         stamped = record.model_copy(
             update={
                 "created_at": now,
@@ -116,7 +117,7 @@ class Repository(Generic[M]):
                 " amendment instead."
             )
         old = self.get(record.id)
-        clock, updated = stamp_changes(old, record, self.store.clock())
+        clock, updated = stamp_changes(old, record, local_now(self.store))
         if clock == old.field_clock:
             return old  # nothing changed: no new stamp, nothing to send in a bundle
         stamped = record.model_copy(
@@ -137,14 +138,16 @@ class Repository(Generic[M]):
 
     def delete(self, record_id: str) -> None:
         """Delete a record, leaving a tombstone so bundles can carry the deletion."""
-        self.get(record_id)
+        old = self.get(record_id)
+        # A deletion made here is always later than the version of the record it deletes.
+        deleted_at = max(local_now(self.store), old.updated_at + timedelta(microseconds=1))
         try:
             with self.store.db.atomic():
                 self.store.db.execute(f"DELETE FROM {self._table} WHERE id = ?", [record_id])
                 self.store.db.execute(
                     "INSERT OR REPLACE INTO tombstones (table_name, record_id, deleted_at)"
                     " VALUES (?, ?, ?)",
-                    [self._table, record_id, iso_utc(self.store.clock())],
+                    [self._table, record_id, iso_utc(deleted_at)],
                 )
         except sqlite3.IntegrityError as error:
             raise RecordInUse(

@@ -8,9 +8,13 @@ clock is behind the one that wrote that value.
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from store.dates import iso_utc
 from store.models import Record
+
+if TYPE_CHECKING:
+    from store.db import Store
 
 # Fields every record has that are not merged as data.
 BOOKKEEPING = frozenset({"id", "created_at", "updated_at", "created_by", "field_clock"})
@@ -49,3 +53,20 @@ def stamp_changes(old: Record, new: Record, now: datetime) -> tuple[dict[str, St
             latest = max(latest, changed)
     updated = datetime.fromisoformat(latest.replace("Z", "+00:00"))
     return clock, max(updated, old.updated_at)
+
+
+# The settings key under which the latest stamp an import brought is kept.
+HIGHEST_SEEN = "clock_highest_seen"
+
+
+def local_now(store: Store) -> datetime:
+    """A hybrid logical clock: this computer's time, but never before a stamp already seen.
+
+    So an edit made here after an import is stamped after everything the import brought,
+    even when the sender's clock was ahead of ours.
+    """
+    now = store.clock()
+    seen = store.settings.get(HIGHEST_SEEN)
+    if seen and seen >= iso_utc(now):
+        return datetime.fromisoformat(seen.replace("Z", "+00:00")) + timedelta(microseconds=1)
+    return now

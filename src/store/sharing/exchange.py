@@ -19,6 +19,7 @@ from store.errors import StoreError
 from store.sharing import bundle
 from store.sharing.backups import backup
 from store.sharing.bundle import BundleRefused, Scope
+from store.sharing.clocks import local_now
 from store.sharing.merge import ImportPlan, apply_plan, cannot_apply, plan_import
 from store.text import os_error_reason, slug
 
@@ -174,7 +175,7 @@ def _ledger(store: Store, direction: str, data: dict[str, Any], file: str, chang
         "INSERT INTO bundle_ledger (id, direction, bundle_id, at, scope, peer, checksum, changes,"
         " file) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
-            str(uuid.uuid4()), direction, data["bundle_id"], iso_utc(store.clock()),
+            str(uuid.uuid4()), direction, data["bundle_id"], iso_utc(local_now(store)),
             data["scope"].get("name", ""), peer if direction == "received" else "you",
             data["checksum"], json.dumps(changes, sort_keys=True), file,
         ],

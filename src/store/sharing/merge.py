@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from store import schema
 from store.dates import iso_utc
-from store.sharing import identity
+from store.sharing import identity, timing
 from store.sharing.bundle import BundleRefused, Tombstone, records_of
 from store.sharing.clocks import data_fields, stamp_of
 from store.sql import query_in
@@ -73,6 +73,8 @@ class ImportPlan:
     kept_in_use: int = 0
     # Local records given the id of the same record elsewhere: (table, old id, new id).
     rekeys: list[tuple[str, str, str]] = field(default_factory=list)
+    # The latest stamp the bundle holds: later local edits are stamped after it.
+    latest: str = ""
 
     @property
     def changes_anything(self) -> bool:
@@ -184,7 +186,9 @@ def plan_import(store: Store, data: dict[str, Any], name: str) -> ImportPlan:
     identities = identity.match(store, records, name)
     records, deleted = identity.rename(identities, records, deleted)
     _check_references(store, records)
-    plan = ImportPlan(bundle=data, rekeys=identities.rekeys)
+    latest = timing.latest(data, records, deleted, name)
+    timing.refuse_future(store, data, latest, name)
+    plan = ImportPlan(bundle=data, rekeys=identities.rekeys, latest=latest)
     tombs: dict[tuple[str, str], datetime] = {
         (row["table_name"], row["record_id"]): datetime.fromisoformat(
             row["deleted_at"].replace("Z", "+00:00")
@@ -314,6 +318,7 @@ def _apply(store: Store, plan: ImportPlan) -> None:
                     store.db.execute(f"DELETE FROM {table} WHERE id = ?", [record_id])
             except sqlite3.IntegrityError:
                 plan.kept_in_use += 1  # still referenced here; kept rather than break a link
+        timing.witness(store, plan.latest)
         store.db.conn.executemany(
             "INSERT INTO conflicts (id, table_name, record_id, field, kept_value, lost_value,"
             " kept_at, lost_at, bundle_id, logged_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
