@@ -113,7 +113,8 @@ def test_reviews_list_uses_indexes(demo: Store) -> None:
     hunts = network_id("hunts")
 
     def reviews_list() -> None:
-        demo.peer_reviews.where(network_id=hunts, academic_year="2026/27", order_by="starts_on")
+        reviews.years(demo)
+        reviews.listing(demo, hunts, "2026/27")
         reviews.progress(demo, hunts, "2026/27")
 
     found = [p for sql in statements(demo, reviews_list) for p in whole_reads(demo, sql)]
