@@ -29,6 +29,7 @@ from tui.formatting import plain
 from tui.screens.base import EVERY_TABLE, AreaScreen
 from tui.screens.dialogs.confirm import ConfirmScreen
 from tui.screens.dialogs.message import MessageScreen
+from tui.screens.sharing.summary import ledger_changes, matched_sentence, short, size_text
 from tui.widgets.form_field import FormField
 
 KINDS = [("Everything", "everything"), ("One network", "network"), ("One review", "review"),
@@ -162,8 +163,8 @@ class SharingScreen(AreaScreen):
                 c.logged_at[:10],
                 plain(exchange.record_label(store, c.table, c.record_id)),
                 c.field,
-                plain(_short(c.kept_value)),
-                plain(_short(c.lost_value)),
+                plain(short(c.kept_value)),
+                plain(short(c.lost_value)),
                 (c.restored_at or "")[:10],
                 key=c.id,
             )
@@ -175,7 +176,7 @@ class SharingScreen(AreaScreen):
                 entry.direction,
                 plain(entry.scope),
                 plain(entry.peer),
-                plain(_changes(entry.changes)),
+                plain(ledger_changes(entry.changes)),
                 entry.checksum[7:19],
             )
 
@@ -254,7 +255,7 @@ class SharingScreen(AreaScreen):
         except StoreError as error:
             self.post_message(self.Refused(str(error), "#export-progress"))
             return
-        text = Text(f"Wrote {done.records} records to {done.path}: {_size(done.size)}.")
+        text = Text(f"Wrote {done.records} records to {done.path}: {size_text(done.size)}.")
         if done.encrypted:
             text.append(" The file is encrypted.")
         if done.over_email_limit:
@@ -314,9 +315,7 @@ class SharingScreen(AreaScreen):
             summary.append(
                 f" {len(plan.conflicts)} values conflict; the losing ones go to the log."
             )
-        matched = sum(counts.get("matched", 0) for counts in plan.counts().values())
-        if matched:
-            summary.append(f" {matched} matched by URN: the same schools as yours.")
+        summary.append(matched_sentence(plan))
         self.query_one("#preview-summary", Static).update(summary)
         table = self.query_one("#preview-table", DataTable)
         table.clear()
@@ -379,8 +378,8 @@ class SharingScreen(AreaScreen):
 
         self.app.push_screen(
             ConfirmScreen(
-                f"Restore {entry.field} to {_short(entry.lost_value)!r}?",
-                f"It replaces {_short(entry.kept_value)!r} here, as a new change of yours.",
+                f"Restore {entry.field} to {short(entry.lost_value)!r}?",
+                f"It replaces {short(entry.kept_value)!r} here, as a new change of yours.",
                 yes="Restore",
             ),
             answered,
@@ -400,23 +399,3 @@ class SharingScreen(AreaScreen):
         self._busy(message.bar_id, False)
         title = "Not imported" if "import" in message.bar_id else "Not exported"
         self.app.push_screen(MessageScreen(title, message.sentence))
-
-
-def _short(value: object, width: int = 40) -> str:
-    text = "" if value is None else str(value)
-    return text if len(text) <= width else text[: width - 1] + "…"
-
-
-def _size(size: int) -> str:
-    return f"{size / 1024:.0f} KB" if size < 1024 * 1024 else f"{size / 2**20:.1f} MB"
-
-
-def _changes(changes: dict[str, object]) -> str:
-    if "records" in changes:
-        return f"{changes['records']} records"
-    totals = {"new": 0, "updated": 0, "deleted": 0}
-    for counts in changes.values():
-        if isinstance(counts, dict):
-            for key in totals:
-                totals[key] += int(counts.get(key, 0))
-    return ", ".join(f"{v} {k}" for k, v in totals.items())
