@@ -33,7 +33,7 @@ import traceback
 
 from bench.common import Row, cache_dir, report
 
-BENCHMARKS = ("startup", "areas", "filter", "notes", "health", "bundles")
+BENCHMARKS = ("startup", "areas", "filter", "notes", "health", "bundles", "meetings")
 
 
 def main() -> int:

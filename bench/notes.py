@@ -142,9 +142,12 @@ async def _autosave_ms(app: Any, screen: Any, text: str, ready: Any) -> float:
     try:
         screen.query_one(TextArea).load_text(text)
         try:
-            await settle(
-                app, lambda: bool(began) and ready(), len(app._bench_probe.frames), timeout=3.0
-            )
+            frames = app._bench_probe.frames
+
+            def saved_and_painted() -> bool:
+                return bool(began) and frames[-1] >= began[0] and ready()
+
+            await settle(app, saved_and_painted, len(frames), timeout=3.0)
         except TimeoutError:
             began.clear()
         if len(began) != 1:  # no autosave, or a second one: time a direct call instead
