@@ -17,6 +17,7 @@ from store import Store
 from store.membership import schools
 from store.models import School
 from tui.app import SchoolnetApp
+from tui.screens.dialogs.confirm import ConfirmScreen
 from tui.screens.dialogs.message import MessageScreen
 from tui.screens.schools.import_register import ImportRegisterScreen
 from tui.screens.schools.school_form import SchoolFormScreen
@@ -215,7 +216,10 @@ async def test_a_urn_the_store_refuses_reopens_the_form_as_it_was_left(
         assert again.query_one("#town", Input).value == "Fenstanton"
         assert demo_store.schools.count() == before
 
-        await pilot.press("escape")
+        await pilot.press("escape")  # the reopened form holds typed words: it asks first
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("y")
         await pilot.pause()
         assert isinstance(app.screen, SchoolsScreen)
         assert demo_store.schools.count() == before

@@ -337,6 +337,8 @@ async def test_pre_meet_and_findings_are_edited_until_the_review_is_locked(
         assert findings.query_one("#next_steps", TextArea).text == "Rewritten after the event"
         assert "is locked" in str(findings.query_one("#form-error", Static).render())
         assert app.screen is findings
-        await pilot.press("escape")
+        await pilot.press("escape")  # what was typed would be lost: asked first
+        await pilot.pause()
+        await pilot.press("y")
         await pilot.pause()
         assert app.screen is locked

@@ -15,6 +15,8 @@ from textual.widgets import Button, Checkbox, Input, Select, SelectionList, Stat
 
 from store import StoreError
 from store.dates import parse_uk_date, uk_date
+from tui.screens.dialogs.confirm import ConfirmScreen
+from tui.widgets.footer import SteadyFooter
 from tui.widgets.form_field import FormField
 
 T = TypeVar("T")
@@ -29,11 +31,12 @@ class FormScreen(ModalScreen[T | None], Generic[T]):
     }
     FormScreen > #form {
         width: 80;
+        max-width: 100%;
         height: auto;
-        max-height: 90%;
+        max-height: 100%;
         border: thick $primary;
         background: $surface;
-        padding: 1 2;
+        padding: 0 1;
     }
     FormScreen .form-title {
         text-style: bold;
@@ -45,15 +48,16 @@ class FormScreen(ModalScreen[T | None], Generic[T]):
     }
     FormScreen #fields {
         height: auto;
-        max-height: 30;
     }
     FormScreen #form-error {
+        dock: bottom;
         color: $error;
         height: auto;
     }
+    /* Docked: whatever the height of the fields, which scroll, the buttons stay in view. */
     FormScreen #buttons {
+        dock: bottom;
         height: auto;
-        margin-top: 1;
         align-horizontal: right;
     }
     FormScreen #buttons Button {
@@ -73,6 +77,8 @@ class FormScreen(ModalScreen[T | None], Generic[T]):
         # What the user typed, kept at Save so a refusal can reopen the form as it was.
         self.values: dict[str, object] = {}
         self._restore: tuple[dict[str, object], str] | None = None
+        # The fields as the form opened, to tell whether Escape would throw anything away.
+        self._opened_with: dict[str, object] | None = None
 
     def compose(self) -> ComposeResult:
         """Title, hint, the subclass's fields, then the buttons."""
@@ -84,10 +90,11 @@ class FormScreen(ModalScreen[T | None], Generic[T]):
             fields.can_focus = False  # the first field takes the focus, not its container
             with fields:
                 yield from self.compose_fields()
-            yield Static("", id="form-error", markup=False)
             with Horizontal(id="buttons"):
                 yield Button(f"{self.SAVE_LABEL} (ctrl+s)", variant="primary", id="save")
-                yield Button("Cancel", id="cancel")
+                yield Button("Cancel (esc)", id="cancel")
+            yield Static("", id="form-error", markup=False)
+        yield SteadyFooter()
 
     def compose_fields(self) -> ComposeResult:
         """The form's fields."""
@@ -132,6 +139,7 @@ class FormScreen(ModalScreen[T | None], Generic[T]):
         first = next((w for w in self.query_one("#fields").query("*") if w.focusable), None)
         if first is not None:
             first.focus()  # so the first words typed land in the form, not nowhere
+        self.call_after_refresh(self._remember_opening)
         if self._restore is None:
             return
         values, error = self._restore
@@ -148,14 +156,36 @@ class FormScreen(ModalScreen[T | None], Generic[T]):
         self.query_one("#form-error", Static).update(error)
 
     @on(Input.Submitted)
-    def submitted(self) -> None:
-        """Enter in a field submits, as in most forms."""
-        self.action_save()
+    def submitted(self, event: Input.Submitted) -> None:
+        """Enter in a one-line box moves to the next field; it never saves half a form."""
+        event.stop()
+        self.focus_next()
+
+    def _remember_opening(self) -> None:
+        # A reopened form holds what the user typed: leaving it throws that away.
+        self._opened_with = {} if self._restore is not None else self.snapshot()
+
+    @property
+    def changed(self) -> bool:
+        """True when a field differs from how the form opened."""
+        return self._opened_with is not None and self.snapshot() != self._opened_with
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
-        """Close without saving."""
-        self.dismiss(None)
+        """Close without saving; if something was typed, ask first."""
+        if not self.changed:
+            self.dismiss(None)
+            return
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self.dismiss(None)
+
+        self.app.push_screen(
+            ConfirmScreen("Throw away what you typed?", "Nothing in this form is saved.",
+                          yes="Throw away"),
+            answered,
+        )  # fmt: skip
 
     # Helpers for subclasses -------------------------------------------------------------
 

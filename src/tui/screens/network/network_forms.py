@@ -216,7 +216,7 @@ class TermsScreen(FormScreen[dict[str, str]]):
     TITLE_TEXT = "Terms of reference"
     HINT = "Markdown: # headings, - lists, **bold**. Choose a section to edit it."
     DEFAULT_CSS = """
-    TermsScreen > #form { width: 100; }
+    TermsScreen > #form { width: 100; max-width: 100%; }
     TermsScreen TextArea { height: 16; }
     """
 

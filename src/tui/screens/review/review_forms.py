@@ -78,7 +78,7 @@ class ReviewSetupScreen(FormScreen[ReviewSetup]):
     )
     SAVE_LABEL = "Set up"
     DEFAULT_CSS = """
-    ReviewSetupScreen > #form { width: 96; }
+    ReviewSetupScreen > #form { width: 96; max-width: 100%; }
     ReviewSetupScreen TextArea { height: 6; }
     """
 
@@ -317,7 +317,7 @@ class OutcomeAreaScreen(FormScreen[OutcomeArea]):
     """The Lead Reviewer's wording for one focus area."""
 
     DEFAULT_CSS = """
-    OutcomeAreaScreen > #form { width: 100; }
+    OutcomeAreaScreen > #form { width: 100; max-width: 100%; }
     OutcomeAreaScreen TextArea { height: 5; }
     """
 
@@ -373,7 +373,7 @@ class TextFieldsScreen(FormScreen[dict[str, str]]):
     """Edit a few free-text fields of a review: the pre-meet record, or its findings."""
 
     DEFAULT_CSS = """
-    TextFieldsScreen > #form { width: 100; }
+    TextFieldsScreen > #form { width: 100; max-width: 100%; }
     TextFieldsScreen TextArea { height: 5; }
     """
 
