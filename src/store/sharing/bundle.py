@@ -20,26 +20,29 @@ from pydantic import BaseModel, ConfigDict, TypeAdapter, ValidationError
 
 from store import schema
 from store.dates import iso_utc
-from store.errors import StoreError
 from store.models import UtcDateTime
 from store.sharing.crypto import ENCRYPTED_FORMAT, WrongPassphrase, decrypt, encrypt
+from store.sharing.parsing import (
+    CANONICAL_ID,
+    MAX_TOMBSTONES,
+    check_lengths,
+    parse_json,
+    read_bounded,
+)
+from store.sharing.parsing import (
+    BundleRefused as BundleRefused,
+)
 from store.sql import query_in
-from store.text import os_error_reason
 
 if TYPE_CHECKING:
     from store.db import Store
 
 FORMAT = "schoolnet-bundle"
 VERSION = 1
-MAX_BYTES = 100 * 1024 * 1024
 EMAIL_LIMIT = 10 * 1024 * 1024
 SUFFIX = ".schoolnet.json"
 
 ScopeKind = Literal["everything", "network", "review", "meeting"]
-
-
-class BundleRefused(StoreError):
-    """The file cannot be used as a bundle; the message says why in one sentence."""
 
 
 @dataclass(frozen=True)
@@ -219,40 +222,16 @@ def encode(bundle: dict[str, Any], passphrase: str | None = None) -> bytes:
 # Reading ------------------------------------------------------------------------------
 
 
-def _parse_json(raw: bytes, name: str) -> Any:
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError:
-        raise BundleRefused(f"{name} is not UTF-8 text, so it is not a schoolnet bundle.") from None
-    try:
-        return json.loads(text)
-    except RecursionError:
-        raise BundleRefused(f"{name} is nested too deeply to be a schoolnet bundle.") from None
-    except json.JSONDecodeError as error:
-        # Cut short: the parser ran off the end, or a string never closed before the end.
-        if error.pos >= len(text.rstrip()) or error.msg.startswith("Unterminated string"):
-            raise BundleRefused(
-                f"{name} ends too early: the file is incomplete, perhaps cut short in sending."
-            ) from None
-        raise BundleRefused(f"{name} is not JSON, so it is not a schoolnet bundle.") from None
-
-
 def read(path: Path, passphrase: str | None = None) -> dict[str, Any]:
     """Read and check a bundle file: size, encoding, JSON, format, version and checksum."""
     name = path.name
-    try:
-        size = path.stat().st_size
-    except OSError as error:
-        raise BundleRefused(f"Cannot read {path}: {os_error_reason(error)}.") from None
-    if size > MAX_BYTES:
-        raise BundleRefused(f"{name} is {size / 2**20:.0f} MB, over the 100 MB a bundle may be.")
-    data = _parse_json(path.read_bytes(), name)
+    data = parse_json(read_bounded(path), name)
     encrypted = isinstance(data, dict) and data.get("format") == ENCRYPTED_FORMAT
     if encrypted:
         if not passphrase:
             raise BundleRefused(f"{name} is encrypted: give its passphrase to open it.")
         try:
-            data = _parse_json(decrypt(data, passphrase), name)
+            data = parse_json(decrypt(data, passphrase), name)
         except WrongPassphrase as error:
             raise BundleRefused(f"{name} cannot be opened: {error}.") from None
     checked = check(data, name)
@@ -276,6 +255,12 @@ def _no_confidential(data: dict[str, Any], name: str) -> None:
         )
 
 
+_TOP_LEVEL = frozenset(
+    {"format", "version", "bundle_id", "created_at", "created_by", "scope", "records",
+     "deleted", "checksum"}
+)  # fmt: skip
+
+
 def check(data: Any, name: str) -> dict[str, Any]:
     """Refuse anything that is not a whole, unaltered bundle this version can read."""
     if not isinstance(data, dict) or "format" not in data:
@@ -285,13 +270,16 @@ def check(data: Any, name: str) -> dict[str, Any]:
             f"{name} is a {str(data['format'])[:40]!r} file, not a schoolnet bundle."
         )
     version = data.get("version")
-    if not isinstance(version, int) or isinstance(version, bool):
-        raise BundleRefused(f"{name} has no bundle version, so it cannot be read safely.")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise BundleRefused(f"{name} has no valid bundle version, so it cannot be read safely.")
     if version > VERSION:
         raise BundleRefused(
             f"{name} was made by a newer schoolnet (bundle version {version}; this one reads"
             f" up to {VERSION}), so upgrade schoolnet to import it."
         )
+    unknown = sorted(str(key) for key in data if key not in _TOP_LEVEL)
+    if unknown and version <= VERSION:
+        raise BundleRefused(f"{name} has a key schoolnet does not know: {unknown[0][:40]!r}.")
     if data.get("checksum") != checksum(data):
         raise BundleRefused(
             f"{name} does not match its checksum: it was changed or damaged after it was made."
@@ -318,11 +306,17 @@ def records_of(data: dict[str, Any], name: str) -> tuple[dict[str, list[Any]], l
         for index, item in enumerate(items, start=1):
             if not isinstance(item, dict) or not isinstance(item.get("id"), str) or not item["id"]:
                 raise BundleRefused(f"Record {index} of {table} in {name} has no id.")
+            if not CANONICAL_ID.match(item["id"]):
+                raise BundleRefused(
+                    f"Record {index} of {table} in {name} has an id that is not a lower-case UUID."
+                )
             if item["id"] in seen:
                 raise BundleRefused(f"{name} has two records with id {item['id']} in {table}.")
             seen.add(item["id"])
+        check_lengths(table, items, name)
         try:
-            parsed[table] = spec.list_adapter.validate_python(items)
+            # Strict, from JSON: "5" is not a number and "yes" is not true.
+            parsed[table] = spec.list_adapter.validate_json(_compact(items), strict=True)
         except ValidationError as error:
             problem = error.errors()[0]
             where = problem["loc"]
@@ -331,11 +325,17 @@ def records_of(data: dict[str, Any], name: str) -> tuple[dict[str, list[Any]], l
             raise BundleRefused(
                 f"Record {record} in {table} is not valid: {field}: {problem['msg'].lower()}."
             ) from None
+    if len(data["deleted"]) > MAX_TOMBSTONES:
+        raise BundleRefused(f"{name} holds too many deletions (over {MAX_TOMBSTONES:,}).")
     try:
         deleted = TypeAdapter(list[Tombstone]).validate_python(data["deleted"])
     except ValidationError:
         raise BundleRefused(f"{name} lists its deletions wrongly.") from None
     for tombstone in deleted:
+        if not CANONICAL_ID.match(tombstone.id):
+            raise BundleRefused(
+                f"{name} deletes a record whose id is not a lower-case UUID: {tombstone.id[:40]!r}."
+            )
         if tombstone.table not in schema.BY_NAME:
             raise BundleRefused(
                 f"{name} deletes from a table schoolnet does not know: {tombstone.table[:40]!r}."

@@ -17,8 +17,12 @@ from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
 ENCRYPTED_FORMAT = "schoolnet-encrypted-bundle"
 ENCRYPTED_VERSION = 1
-# scrypt with N=2^15, r=8 needs 32 MiB and about a tenth of a second: cheap once, costly to guess.
-SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**15, 8, 1
+# scrypt with N=2^17, r=8 needs 128 MiB and about half a second: cheap once, costly to guess.
+SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**17, 8, 1
+# What a file may ask for: schoolnet's own settings, old and new, and nothing costlier, so a
+# tiny hostile file cannot make us spend minutes and gigabytes before "wrong passphrase".
+ALLOWED_N = frozenset({2**15, 2**16, 2**17})
+SALT_BYTES = 16
 
 
 class WrongPassphrase(ValueError):
@@ -66,10 +70,19 @@ def decrypt(envelope: dict[str, Any], passphrase: str) -> bytes:
     try:
         kdf = envelope["kdf"]
         header = _header(kdf)
-        n, r, p = int(kdf["n"]), int(kdf["r"]), int(kdf["p"])
-        if kdf.get("name") != "scrypt" or n > 2**20 or r > 32 or p > 16:
+        n, r, p = kdf["n"], kdf["r"], kdf["p"]
+        salt = base64.b64decode(kdf["salt"], validate=True)
+        if (
+            kdf.get("name") != "scrypt"
+            or type(n) is not int
+            or n not in ALLOWED_N
+            or (r, p) != (SCRYPT_R, SCRYPT_P)
+            or type(r) is not int
+            or type(p) is not int
+            or len(salt) != SALT_BYTES
+        ):
             raise WrongPassphrase("its key settings are not ones schoolnet uses")
-        key = _key(passphrase, base64.b64decode(kdf["salt"]), n, r, p)
+        key = _key(passphrase, salt, n, r, p)
         nonce = base64.b64decode(envelope["nonce"])
         ciphertext = base64.b64decode(envelope["ciphertext"])
         return AESGCM(key).decrypt(nonce, ciphertext, _aad(header))
