@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
+from store.errors import StoreError
 from store.membership import joining
 from store.models import (
     CaseStudy,
@@ -23,6 +24,24 @@ from store.models import (
 
 if TYPE_CHECKING:
     from store.db import Store
+
+
+def create_network(store: Store, network: Network) -> Network:
+    """Create a network; a name another network has is refused with a sentence."""
+    _name_free(store, network)
+    return store.networks.add(network)
+
+
+def update_network(store: Store, network: Network) -> Network:
+    """Save the fields of a network the user changed."""
+    _name_free(store, network)
+    return store.networks.update(network)
+
+
+def _name_free(store: Store, network: Network) -> None:
+    other = store.networks.by_name(network.name)
+    if other is not None and other.id != network.id:
+        raise StoreError(f"There is already a network called {other.name}.")
 
 
 def add_case_study(store: Store, study: CaseStudy) -> CaseStudy:
