@@ -1,11 +1,10 @@
 """Run every benchmark and print one table: what, goal, figure, baseline, ratio, runs, met.
 
-    python -m bench [--quick] [--only startup areas filter notes health bundles]
+    python -m bench [--quick] [--only startup areas filter notes health bundles meetings]
 
 Every figure is a median (of 10 runs unless the `runs` column says otherwise: a figure
 already more than five times over its goal after 3 runs is not repeated 10 times, see
-bench/common.py `enough`; 100,000-record bundles run once, as each takes some 15 s),
-against a baseline measured in the same run. What each row
+bench/common.py `enough`), against a baseline measured in the same run. What each row
 times is in the docstring of its module:
 
 - startup: first paint in tmux, demo and large database, against a bare Textual app;
@@ -13,12 +12,13 @@ times is in the docstring of its module:
 - filter: a Schools search keystroke over 25,000 schools, key press to repaint;
 - notes: opening and leaving visit notes mode on a review with 2,000 notes, and autosave;
 - health: network health for 250 and 500 networks, and its growth;
-- bundles: export and import of 10,000 (and 100,000) records.
+- bundles: export and import of 10,000 records (100,000: `python bench/bundles.py`);
+- meetings: the Meetings area and a large meeting's page (bench/meetings.py).
 
 The large database is built once by bench/make_large_db.py into the benchmark cache
 ($SCHOOLNET_BENCH_CACHE, else ~/.cache/schoolnet-bench) and reused while current.
-`--quick` takes fewer runs (5, or 4 fresh processes for the areas) and skips 100,000-record
-bundles. Exit status 1 if any goal is missed.
+`--quick` takes fewer runs (5, or 4 fresh processes for the areas). Exit status 1 if any
+goal is missed.
 """
 
 from __future__ import annotations
