@@ -8,7 +8,10 @@ from pathlib import Path
 from store import Store, StoreError
 from store.sharing import backups, exchange
 from store.sharing.merge import ImportPlan
+from store.sharing.safe_text import printable
 from store.text import os_error_reason
+
+MIN_PASSPHRASE = 8
 
 
 def _passphrase(path: Path | None) -> str | None:
@@ -22,7 +25,10 @@ def _passphrase(path: Path | None) -> str | None:
         ) from None
     if not text or not text[0].strip():
         raise StoreError(f"The passphrase file {path} is empty.")
-    return text[0].strip()
+    passphrase = text[0].strip()
+    if len(passphrase) < MIN_PASSPHRASE:
+        raise StoreError(f"A passphrase must be at least {MIN_PASSPHRASE} characters.")
+    return passphrase
 
 
 def export(store: Store, args: argparse.Namespace) -> int:
@@ -73,7 +79,7 @@ def report(plan: ImportPlan) -> list[str]:
 def bring_in(store: Store, path: Path, dry_run: bool, passphrase_file: Path | None) -> int:
     """Import a bundle, or with --dry-run only say what it would do."""
     plan = exchange.preview(store, path, _passphrase(passphrase_file))
-    scope = plan.bundle["scope"].get("name", "")
+    scope = printable(str(plan.bundle["scope"].get("name", "")))
     if dry_run:
         print(f"Dry run of {path.name} ({scope}): nothing was changed.")
         print("\n".join(report(plan)))

@@ -9,6 +9,7 @@ from __future__ import annotations
 import base64
 import json
 import os
+import unicodedata
 from typing import Any
 
 from cryptography.exceptions import InvalidTag
@@ -30,7 +31,9 @@ class WrongPassphrase(ValueError):
 
 
 def _key(passphrase: str, salt: bytes, n: int, r: int, p: int) -> bytes:
-    return Scrypt(salt=salt, length=32, n=n, r=r, p=p).derive(passphrase.encode("utf-8"))
+    # NFC: the same words typed on two keyboards (é as one character or e + accent) match.
+    text = unicodedata.normalize("NFC", passphrase)
+    return Scrypt(salt=salt, length=32, n=n, r=r, p=p).derive(text.encode("utf-8"))
 
 
 def _header(kdf: dict[str, Any]) -> dict[str, Any]:

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import gc
 import json
+import os
 import sqlite3
 import uuid
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -113,11 +114,12 @@ def export(
     """Write a bundle for a scope; confidential records only encrypted, and only if asked."""
     if include_confidential and not passphrase:
         raise StoreError("Confidential records are only exported encrypted: give a passphrase.")
+    refuse_own_files(store, path)
     with _bulk():
         data = bundle.build(store, scope, include_confidential=include_confidential)
         raw = bundle.encode(data, passphrase)
     try:
-        path.write_bytes(raw)
+        write_private(path, raw)
     except OSError as error:
         raise StoreError(f"Cannot write {path}: {os_error_reason(error)}.") from None
     count = sum(len(items) for items in data["records"].values())
@@ -125,6 +127,43 @@ def export(
     return Exported(
         path, len(raw), count, data["bundle_id"], data["checksum"], passphrase is not None
     )
+
+
+def refuse_own_files(store: Store, path: Path) -> None:
+    """Refuse a path that is the database, its WAL or SHM, or in its backups folder.
+
+    Checked by name and by inode, without opening the file: opening and closing the database
+    file here would drop SQLite's POSIX locks on it, and a later write could corrupt it.
+    """
+    if store.path is None:
+        return
+    database = store.path.resolve()
+    own = [Path(f"{database}{suffix}") for suffix in ("", "-wal", "-shm", "-journal")]
+    try:
+        target = path.expanduser().resolve()
+    except (OSError, RuntimeError):
+        return
+    same = target in own or target.parent == database.parent / "backups"
+    if not same and target.exists():
+        with suppress(OSError):
+            found = target.stat()
+            same = any(
+                (found.st_dev, found.st_ino) == (o.stat().st_dev, o.stat().st_ino)
+                for o in own
+                if o.exists()
+            )
+    if same:
+        raise StoreError(
+            f"{path} is schoolnet's own database or one of its backups: choose another file."
+        )
+
+
+def write_private(path: Path, raw: bytes) -> None:
+    """Write a file readable by its owner only (a bundle or a paper may be confidential)."""
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(descriptor, "wb") as handle:
+        os.fchmod(handle.fileno(), 0o600)
+        handle.write(raw)
 
 
 @contextmanager
@@ -145,6 +184,7 @@ def _bulk() -> Iterator[None]:
 
 def preview(store: Store, path: Path, passphrase: str | None = None) -> ImportPlan:
     """Read, check and plan an import without changing anything (the dry run)."""
+    refuse_own_files(store, path)
     with _bulk():
         return plan_import(store, bundle.read(path, passphrase), path.name)
 
