@@ -13,6 +13,7 @@ key press to the end of the repaint (as bench/common.py times them):
     notes-open           `v` on the review with 2,000 notes (first open)
     notes-leave          `escape` in notes mode back to the review page
     notes-save           the autosave of one new note
+    health               all_network_health on 500 networks (ten calls)
 
 Prints the wall time, then schoolnet's own functions (src/) by inclusive time, then every
 function by self time (where the CPU actually went), then with --tree pyinstrument's tree.
@@ -68,11 +69,17 @@ def _flat(root: Any) -> tuple[dict[str, float], dict[str, float]]:
     return inclusive, own
 
 
-def show(profiler: Profiler, wall_ms: float, tree: bool, top: int = 25) -> None:
+def show(
+    profiler: Profiler,
+    wall_ms: float,
+    tree: bool,
+    top: int = 25,
+    label: str = "wall time, key press to end of repaint",
+) -> None:
     """Print the figures."""
     session = profiler.last_session
     root = session.root_frame()
-    print(f"wall time, key press to end of repaint: {wall_ms:.1f} ms")
+    print(f"{label}: {wall_ms:.1f} ms")
     if root is None:
         return
     inclusive, own = _flat(root)
@@ -188,6 +195,31 @@ async def _startup(db: Path, tree: bool) -> None:
     show(profiler, wall, tree)
 
 
+def _health(folder: Path, tree: bool) -> None:
+    import sqlite3
+
+    from bench.health import TODAY
+    from bench.make_large_db import NETWORKS, large_db, working_copy
+    from store import Store
+
+    conn = sqlite3.connect(f"file:{large_db()}?mode=ro", uri=True)
+    demo = conn.execute("SELECT count(*) FROM networks").fetchone()[0] - NETWORKS
+    conn.close()
+    store = Store.open(working_copy(folder, 500 - demo))
+    health = locate("all_network_health", "store.membership.health", "store.rules")
+    health(store, TODAY)
+    profiler = Profiler(interval=INTERVAL, async_mode="disabled")
+    profiler.start()
+    start = time.perf_counter()
+    for _ in range(10):
+        health(store, TODAY)
+    wall = (time.perf_counter() - start) * 100
+    profiler.stop()
+    store.close()
+    print("(ten calls profiled; the times listed are for all ten)")
+    show(profiler, wall, tree, label="wall time of one call")
+
+
 def main() -> int:
     """Profile the chosen scenario."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -202,6 +234,9 @@ def main() -> int:
 
     with tempfile.TemporaryDirectory() as folder:
         db = working_copy(Path(folder))
+        if args.scenario == "health":
+            _health(Path(folder), args.tree)
+            return 0
         if args.scenario == "startup":  # in a fresh process, so every import is profiled
             tree = ["--tree"] if args.tree else []
             command = [sys.executable, __file__, "startup", "--db", str(db), *tree]
