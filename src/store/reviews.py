@@ -36,7 +36,6 @@ CHECKLIST: tuple[tuple[str, str, ReviewStage], ...] = (
     ("outcomes_agreed", "Outcomes agreed", ReviewStage.WORKSHOP),
 )
 LABELS = {key: label for key, label, _ in CHECKLIST}
-DEFAULT_TARGET = 8  # seed 002: at least 8 reviews a year
 
 
 class ReviewRefused(StoreError):
@@ -47,11 +46,13 @@ class ReviewRefused(StoreError):
 class Progress:
     """Reviews done in a network's year against its target."""
 
-    done: int
-    target: int
+    done: int  # distinct host schools whose outcomes are agreed this year
+    target: int | None  # the network's own target; None if it has set none
     planned: int
 
     def __str__(self) -> str:
+        if self.target is None:
+            return f"{self.done} {'review' if self.done == 1 else 'reviews'} done"
         return f"{self.done} of {self.target} reviews done"
 
 
@@ -172,11 +173,14 @@ def advance(store: Store, review_id: str) -> PeerReview:
 
 
 def progress(store: Store, network_id: str, year: str) -> Progress:
-    """Reviews with outcomes agreed in a network's year, against its target."""
+    """Schools reviewed in a network's year (outcomes agreed), against its own target.
+
+    Seed 002 counts schools that undertake a review, so a school reviewed twice counts once.
+    """
     network = store.networks.get(network_id)
-    reviews = store.peer_reviews.where(network_id=network_id, academic_year=year)
-    done = sum(review.stage == ReviewStage.OUTCOMES_AGREED for review in reviews)
-    return Progress(done, network.review_target or DEFAULT_TARGET, len(reviews))
+    found = store.peer_reviews.where(network_id=network_id, academic_year=year)
+    done = {r.host_school_id for r in found if r.stage == ReviewStage.OUTCOMES_AGREED}
+    return Progress(len(done), network.review_target, len(found))
 
 
 @dataclass(frozen=True)

@@ -177,3 +177,21 @@ def test_scr_letter_lists_the_team_with_their_employers(demo: Store) -> None:
         "| Marcus Bell | Reviewer (Head teacher) | Hartford Infant School | Yes | 21 Oct 2026 |"
         in text
     )
+
+
+def test_progress_counts_distinct_schools_and_imposes_no_target(demo: Store) -> None:
+    from store.enums import ReviewStage
+    from store.models import Network
+
+    hunts = network_id("hunts")
+    done = [
+        r
+        for r in demo.peer_reviews.where(network_id=hunts, academic_year="2025/26")
+        if r.stage == ReviewStage.OUTCOMES_AGREED
+    ]
+    again = done[0].model_copy(update={"id": "00000000-0000-4000-8000-0000000000aa"})
+    demo.peer_reviews.add(again)  # the same school reviewed twice in a year counts once
+    assert str(reviews.progress(demo, hunts, "2025/26")) == "3 of 8 reviews done"
+    plain = demo.networks.add(Network(name="No Target Network"))
+    assert reviews.progress(demo, plain.id, "2025/26").target is None
+    assert str(reviews.progress(demo, plain.id, "2025/26")) == "0 reviews done"

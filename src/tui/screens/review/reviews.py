@@ -110,7 +110,7 @@ class ReviewsScreen(AreaScreen):
         progress = reviews.progress(store, str(network), str(year))
         self.query_one("#progress", Static).update(
             Text(
-                f"{progress} in {year} (target {progress.target}); {progress.planned} set up.",
+                f"{progress} in {year}; {progress.planned} set up.",
                 style="bold",
             )
         )
