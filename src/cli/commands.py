@@ -76,3 +76,32 @@ def review_paper(store: Store, kind: str, review_id: str, path: Path) -> int:
         raise StoreError(f"Cannot write {path}: {os_error_reason(error)}.") from None
     print(f"Wrote {path}.")
     return 0
+
+
+def meeting_paper(store: Store, kind: str, meeting_id: str, path: Path) -> int:
+    """Write a meeting's agenda or minutes as HTML or Markdown, noting the day shared."""
+    from store.documents.meeting_papers import write_paper
+
+    if store.meetings.find(meeting_id) is None:
+        raise StoreError(f"There is no meeting with id {meeting_id}.")
+    try:
+        write_paper(store, meeting_id, "agenda" if kind == "agenda" else "minutes", path)
+    except OSError as error:
+        raise StoreError(f"Cannot write {path}: {os_error_reason(error)}.") from None
+    print(f"Wrote {path}.")
+    return 0
+
+
+def calendar(store: Store, network: str, path: Path) -> int:
+    """Write a network's meetings as an iCalendar file."""
+    from store.meetings.ics import write_calendar
+
+    found = store.networks.by_name_or_id(network)
+    if found is None:
+        raise StoreError(f"There is no network called {network}.")
+    try:
+        write_calendar(store, found.id, path)
+    except OSError as error:
+        raise StoreError(f"Cannot write {path}: {os_error_reason(error)}.") from None
+    print(f"Wrote {path}.")
+    return 0

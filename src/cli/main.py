@@ -104,6 +104,22 @@ def build_parser() -> argparse.ArgumentParser:
         paper.add_argument(
             "-o", "--output", type=Path, required=True, metavar="FILE", help=".html or .md"
         )
+    for name, what in (
+        ("agenda", "a meeting's agenda, and record the day it was shared"),
+        ("minutes", "a meeting's notes and actions, and record the day they were shared"),
+    ):
+        paper = commands.add_parser(name, parents=[common], help=f"write {what}")
+        paper.add_argument("meeting_id", metavar="MEETING_ID")
+        paper.add_argument(
+            "-o", "--output", type=Path, required=True, metavar="FILE", help=".html or .md"
+        )
+    calendar = commands.add_parser(
+        "calendar",
+        parents=[common],
+        help="write a network's (or the board's) meetings as an .ics file for Outlook or Google",
+    )
+    calendar.add_argument("network", metavar="NETWORK", help="the network's name or id")
+    calendar.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.ics")
     return parser
 
 
@@ -142,6 +158,10 @@ def _run(store: Store, args: argparse.Namespace) -> int:
         return commands.import_register(store, args.file, args.include_closed)
     if args.command in ("outcomes", "scr-letter", "timetable"):
         return commands.review_paper(store, args.command, args.review_id, args.output)
+    if args.command in ("agenda", "minutes"):
+        return commands.meeting_paper(store, args.command, args.meeting_id, args.output)
+    if args.command == "calendar":
+        return commands.calendar(store, args.network, args.output)
     from cli import sharing
 
     if args.command == "export":

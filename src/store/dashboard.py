@@ -74,7 +74,8 @@ class DashboardQueries:
               (SELECT count(*) FROM memberships m
                 WHERE m.network_id = n.id AND m.status = ?) AS members,
               (SELECT min(starts_at) FROM meetings mt
-                WHERE mt.network_id = n.id AND mt.starts_at >= ?) AS next_meeting,
+                WHERE mt.network_id = n.id AND mt.starts_at >= ?
+                  AND mt.cancelled = 0) AS next_meeting,
               (SELECT count(*) FROM actions a
                 WHERE a.network_id = n.id AND a.status IN (?, ?)) AS open_actions,
               (SELECT count(*) FROM peer_reviews r

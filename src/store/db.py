@@ -71,6 +71,7 @@ class Store:
     attendances: Repository[models.Attendance]
     action_plans: Repository[models.ActionPlan]
     plan_priorities: Repository[models.PlanPriority]
+    plan_scrutinies: Repository[models.PlanScrutiny]
     peer_reviews: Repository[models.PeerReview]
     review_team_members: Repository[models.ReviewTeamMember]
     evidence_notes: Repository[models.EvidenceNote]

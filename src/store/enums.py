@@ -21,6 +21,7 @@ _LABELS = {
     "nle_ele": "NLE/ELE",
     "la_officer": "LA officer",
     "slg": "Strategic leadership group",
+    "subject_network": "Role network",
     "pre_meet": "Pre-meet",
     "outcomes_agreed": "Outcomes agreed",
     "in_progress": "In progress",
@@ -115,8 +116,9 @@ class MeetingKind(Choice):
 
     SLG = "slg"
     IMPROVEMENT_BOARD = "improvement_board"
-    SUBJECT_NETWORK = "subject_network"
+    SUBJECT_NETWORK = "subject_network"  # a role network: SENDCos, subject leads
     PARTNERSHIP = "partnership"
+    OTHER = "other"
 
 
 class AttendanceStatus(Choice):

@@ -10,6 +10,8 @@ from collections.abc import Callable
 
 from sqlite_utils import Database
 
+from store.migration_steps import v7_meetings
+
 # Every record table starts with these; bundles merge on id and updated_at.
 _RECORD = (
     "id TEXT PRIMARY KEY, created_at TEXT NOT NULL, updated_at TEXT NOT NULL,"
@@ -399,6 +401,7 @@ MIGRATIONS: list[Callable[[Database], None]] = [
     _v4_sharing,
     _v5_peer_review,
     _v6_list_indexes,
+    v7_meetings,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -136,12 +136,19 @@ MEMBERSHIP_MOVES = TableSpec(
     "membership_moves", models.MembershipMove, {"network_id": "networks", "school_id": "schools"}
 )
 MEETINGS = TableSpec("meetings", models.Meeting, {"network_id": "networks"})
-AGENDA_ITEMS = TableSpec("agenda_items", models.AgendaItem, {"meeting_id": "meetings"})
+AGENDA_ITEMS = TableSpec(
+    "agenda_items", models.AgendaItem, {"meeting_id": "meetings", "lead_id": "people"}
+)
 ATTENDANCES = TableSpec(
-    "attendances", models.Attendance, {"meeting_id": "meetings", "person_id": "people"}
+    "attendances",
+    models.Attendance,
+    {"meeting_id": "meetings", "person_id": "people", "school_id": "schools"},
 )
 ACTION_PLANS = TableSpec("action_plans", models.ActionPlan, {"network_id": "networks"})
 PLAN_PRIORITIES = TableSpec("plan_priorities", models.PlanPriority, {"plan_id": "action_plans"})
+PLAN_SCRUTINIES = TableSpec(
+    "plan_scrutinies", models.PlanScrutiny, {"plan_id": "action_plans", "meeting_id": "meetings"}
+)
 PEER_REVIEWS = TableSpec(
     "peer_reviews",
     models.PeerReview,
@@ -212,6 +219,7 @@ TABLES: tuple[TableSpec[Any], ...] = (
     ATTENDANCES,
     ACTION_PLANS,
     PLAN_PRIORITIES,
+    PLAN_SCRUTINIES,
     PEER_REVIEWS,
     REVIEW_TEAM_MEMBERS,
     EVIDENCE_NOTES,

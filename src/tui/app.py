@@ -32,6 +32,7 @@ BUILT: dict[str, tuple[str, str]] = {
     "networks": ("tui.screens.network.networks", "NetworksScreen"),
     "sharing": ("tui.screens.sharing.sharing", "SharingScreen"),
     "reviews": ("tui.screens.review.reviews", "ReviewsScreen"),
+    "meetings": ("tui.screens.meeting.meetings", "MeetingsScreen"),
 }
 
 

@@ -58,7 +58,9 @@ def test_city_networks_have_the_shapes_the_rules_need(store: Store) -> None:
 def test_every_kind_of_network_and_every_review_stage_is_present(store: Store) -> None:
     load_demo(store)
     kinds = {network.kind.value for network in store.networks.all()}
-    assert kinds == {"cluster", "network", "alliance_group", "cross_sector_partnership"}
+    assert kinds == {
+        "cluster", "network", "alliance_group", "cross_sector_partnership", "improvement_board"
+    }  # fmt: skip
     stages = Counter(review.stage for review in store.peer_reviews.all())
     assert set(stages) == set(ReviewStage)
     assert store.concerns.count() == 1
@@ -76,7 +78,7 @@ def test_meetings_span_2025_26_with_agendas_attendance_and_actions(store: Store)
     ]
     assert len(in_2025_26) == 6
     first = in_2025_26[0]
-    assert store.agenda_items.count(meeting_id=first.id) == 4
+    assert store.agenda_items.count(meeting_id=first.id) == 5
     assert store.attendances.count(meeting_id=first.id) == 8
     assert store.actions.count(meeting_id=first.id) == 1
     assert store.action_plans.count(network_id=hunts) == 1

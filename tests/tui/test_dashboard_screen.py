@@ -18,7 +18,7 @@ async def test_dashboard_lists_every_network_with_its_figures(app: SchoolnetApp)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         rows = {row[0]: row for row in _rows(app.screen.query_one("#networks", DataTable))}
-        assert len(rows) == 6
+        assert len(rows) == 7  # six networks and the improvement board
         hunts = rows["Hunts Area Primary Partnership"]
         assert hunts[1:] == ["Cluster", "8", "20 Jan 2027", "6", "4", "✓"]
         assert rows["Coventry North Primary Network"][-1] == "⚠ 3"
@@ -54,4 +54,4 @@ async def test_dashboard_refreshes_when_coming_back(app: SchoolnetApp) -> None:
         app.store.networks.add(Network(name="Zeta Network"))
         await pilot.press("h")
         await pilot.pause()
-        assert app.screen.query_one("#networks", DataTable).row_count == 7
+        assert app.screen.query_one("#networks", DataTable).row_count == 8

@@ -43,11 +43,11 @@ async def test_every_area_key_in_a_row(app: SchoolnetApp) -> None:
 
 async def test_coming_soon_panel_counts_real_records(app: SchoolnetApp) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("m")
+        await pilot.press("p")
         await pilot.pause()
         holding = app.screen.query_one("#holding")
-        count = app.store.meetings.count()
-        assert str(holding.render()) == f"This database holds {count} meetings."
+        count = app.store.action_plans.count()
+        assert str(holding.render()) == f"This database holds {count} action plans."
 
 
 @pytest.mark.parametrize("key", ["question_mark", "f1"])

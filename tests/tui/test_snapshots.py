@@ -32,7 +32,7 @@ class TestShell:
     def test_profile(self, snap_compare, app: SchoolnetApp) -> None:
         assert snap_compare(app, terminal_size=SIZE, press=["u"])
 
-    @pytest.mark.parametrize("key", ["m"])
+    @pytest.mark.parametrize("key", ["p"])
     def test_coming_soon(self, snap_compare, app: SchoolnetApp, key: str) -> None:
         assert snap_compare(app, terminal_size=SIZE, press=[key])
 
@@ -102,3 +102,30 @@ class TestReviews:
             await pilot.pause()
 
         assert snap_compare(app, terminal_size=SIZE, run_before=notes)
+
+
+async def _open_meeting(pilot) -> None:
+    from textual.widgets import DataTable, Select
+
+    from store.demo.ids import demo_id, network_id
+
+    await pilot.press("m")
+    await pilot.pause()
+    pilot.app.screen.query_one("#network", Select).value = network_id("cov-north")
+    await pilot.pause()
+    table = pilot.app.screen.query_one("#meetings", DataTable)
+    table.move_cursor(row=table.get_row_index(demo_id("meeting", "cov-north", "2026-11-19")))
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+class TestMeetings:
+    """The meetings list and a meeting's page, at a roomy and a small terminal."""
+
+    @pytest.mark.parametrize("size", [SIZE, (80, 24)], ids=["120x40", "80x24"])
+    def test_meetings(self, snap_compare, app: SchoolnetApp, size: tuple[int, int]) -> None:
+        assert snap_compare(app, terminal_size=size, press=["m"])
+
+    @pytest.mark.parametrize("size", [SIZE, (80, 24)], ids=["120x40", "80x24"])
+    def test_meeting(self, snap_compare, app: SchoolnetApp, size: tuple[int, int]) -> None:
+        assert snap_compare(app, terminal_size=size, run_before=_open_meeting)

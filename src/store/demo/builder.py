@@ -20,7 +20,7 @@ from store.demo.ids import (
     review_id,
     school_id,
 )
-from store.demo.meetings import add_meetings
+from store.demo.meetings import add_board, add_meetings
 from store.demo.plans import add_plan
 from store.demo.reviews import CONCERN_REVIEW, REVIEWS, add_concern, add_review
 from store.enums import (
@@ -63,6 +63,7 @@ def load_demo(store: Store) -> int:
         _schools_and_people(loader)
         for network in facts.NETWORKS:
             _network(loader, network)
+        add_board(loader)
         _move(loader)
         for review in REVIEWS:
             add_review(loader, review)

@@ -1,18 +1,19 @@
 """Documents to print and sign: the nomination form and memorandum of understanding (seed 000).
 
-Markdown for editing and email, self-contained HTML for printing. Text from the database
-is escaped in HTML, so a school's name can never become markup.
+Markdown for editing and email, self-contained HTML for printing, both by the shared
+renderer (store.documents.paper), so a school's name can never become markup.
 """
 
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from store.dates import uk_date
+from store.documents import paper
+from store.documents.paper import Block, Bullets, Heading, Paragraph, Table
 from store.enums import MembershipStatus
 
 if TYPE_CHECKING:
@@ -127,86 +128,40 @@ def nomination_form(store: Store, membership_id: str) -> NominationForm:
     )
 
 
-def to_markdown(form: NominationForm) -> str:
-    """The form as Markdown."""
-    lines = [
-        f"# Nomination form and memorandum of understanding: {form.network}",
-        "",
-        "## Membership criteria",
-        "",
-        "Member schools:",
-        "",
-        *(f"- {item}" for item in MEMBERSHIP_CRITERIA),
-        "",
-        "## Expectations",
-        "",
-        "Schools will:",
-        "",
-        *(f"- {item}" for item in SCHOOL_EXPECTATIONS),
-        "",
-        "## Nomination",
-        "",
-        "| | |",
-        "| --- | --- |",
-        *(f"| {label} | {_md_cell(value)} |" for label, value in form.fields()),
-        "",
-        "## Signatures",
-        "",
+def blocks(form: NominationForm) -> list[Block]:
+    """The form as a paper: criteria, expectations, the nomination and its signatures."""
+    out: list[Block] = [
+        Heading(1, f"Nomination form and memorandum of understanding: {form.network}"),
+        Heading(2, "Membership criteria"),
+        Paragraph("Member schools:"),
+        Bullets(list(MEMBERSHIP_CRITERIA)),
+        Heading(2, "Expectations"),
+        Paragraph("Schools will:"),
+        Bullets(list(SCHOOL_EXPECTATIONS)),
+        Heading(2, "Nomination"),
+        Table([["", ""], *([label, value] for label, value in form.fields())]),
+        Heading(2, "Signatures"),
     ]
     for signature in form.signatures:
         who = signature.signed_by or "." * 40
         when = uk_date(signature.on) or UNSIGNED
-        lines += [signature.statement, "", f"Signed ({signature.role}): {who}  Date: {when}", ""]
-    return "\n".join(lines)
+        out += [
+            Paragraph(signature.statement),
+            Paragraph(f"Signed ({signature.role}): {who}  Date: {when}"),
+        ]
+    return out
+
+
+def to_markdown(form: NominationForm) -> str:
+    """The form as Markdown."""
+    return paper.to_markdown(blocks(form))
 
 
 def to_html(form: NominationForm) -> str:
     """The form as a self-contained page ready to print."""
-    esc = html.escape
-    rows = "\n".join(
-        f"<tr><th>{esc(label)}</th><td>{esc(value)}</td></tr>" for label, value in form.fields()
-    )
-    signatures = "\n".join(
-        f"<div class='signature'><p>{esc(s.statement)}</p><p>Signed ({esc(s.role)}):"
-        f" <span class='line'>{esc(s.signed_by)}</span> Date:"
-        f" <span class='line'>{esc(uk_date(s.on))}</span></p></div>"
-        for s in form.signatures
-    )
-    criteria = "".join(f"<li>{esc(item)}</li>" for item in MEMBERSHIP_CRITERIA)
-    expectations = "".join(f"<li>{esc(item)}</li>" for item in SCHOOL_EXPECTATIONS)
-    title = esc(f"Nomination form and memorandum of understanding: {form.network}")
-    return f"""<!doctype html>
-<html lang="en-GB"><head><meta charset="utf-8"><title>{title}</title>
-<style>
-body {{ font-family: Georgia, serif; max-width: 42em; margin: 2em auto; line-height: 1.4; }}
-table {{ border-collapse: collapse; width: 100%; }}
-th, td {{ border: 1px solid #999; padding: .3em .5em; text-align: left; vertical-align: top; }}
-th {{ width: 40%; font-weight: normal; background: #f3f3f3; }}
-.signature {{ margin-top: 1.5em; page-break-inside: avoid; }}
-.line {{ display: inline-block; min-width: 14em; border-bottom: 1px solid #000; }}
-@media print {{ body {{ margin: 0; }} }}
-</style></head>
-<body>
-<h1>{title}</h1>
-<h2>Membership criteria</h2><p>Member schools:</p><ul>{criteria}</ul>
-<h2>Expectations</h2><p>Schools will:</p><ul>{expectations}</ul>
-<h2>Nomination</h2>
-<table>
-{rows}
-</table>
-<h2>Signatures</h2>
-{signatures}
-</body></html>
-"""
+    return paper.to_html(blocks(form))
 
 
 def write_nomination_form(store: Store, membership_id: str, path: Path) -> Path:
     """Write the form as HTML (.html, .htm) or Markdown (anything else)."""
-    form = nomination_form(store, membership_id)
-    text = to_html(form) if path.suffix.lower() in (".html", ".htm") else to_markdown(form)
-    path.write_text(text, encoding="utf-8")
-    return path
-
-
-def _md_cell(value: str) -> str:
-    return value.replace("|", "\\|").replace("\n", " ")
+    return paper.write(blocks(nomination_form(store, membership_id)), path)

@@ -1,54 +1,29 @@
 """A review's documents: the outcomes document, the SCR letter and the visit timetable.
 
-Each is built as a list of blocks, then written as Markdown or as a self-contained,
-print-ready HTML page (text escaped). The outcomes document never reads a concern.
+Each is built as a list of blocks, written by the shared renderer (store.documents.paper)
+as Markdown or print-ready HTML. The outcomes document never reads a concern.
 """
 
 from __future__ import annotations
 
-import html
-from dataclasses import dataclass
-from pathlib import Path
-from typing import TYPE_CHECKING, TypeAlias
+from typing import TYPE_CHECKING
 
 from store.dates import uk_date
+from store.documents.paper import (
+    Block,
+    Bullets,
+    Heading,
+    Paragraph,
+    Table,
+    to_html,
+    to_markdown,
+    write,
+)
 from store.enums import ReviewStyle
 from store.reviews import outcome_areas
 
 if TYPE_CHECKING:
     from store.db import Store
-
-
-@dataclass(frozen=True)
-class Heading:
-    """A heading, level 1 to 3."""
-
-    level: int
-    text: str
-
-
-@dataclass(frozen=True)
-class Paragraph:
-    """A paragraph of text."""
-
-    text: str
-
-
-@dataclass(frozen=True)
-class Bullets:
-    """A bulleted list."""
-
-    items: list[str]
-
-
-@dataclass(frozen=True)
-class Table:
-    """A table whose first row is its header."""
-
-    rows: list[list[str]]
-
-
-Block: TypeAlias = Heading | Paragraph | Bullets | Table
 
 
 def _people(store: Store) -> dict[str, str]:
@@ -159,66 +134,7 @@ def _lines(text: str) -> list[str]:
     return [line.strip().removeprefix("- ").strip() for line in text.splitlines() if line.strip()]
 
 
-def to_markdown(blocks: list[Block]) -> str:
-    """Blocks as Markdown."""
-    out: list[str] = []
-    for block in blocks:
-        match block:
-            case Heading(level, text):
-                out.append(f"{'#' * level} {text}")
-            case Paragraph(text):
-                out.append(text)
-            case Bullets(items):
-                out.append("\n".join(f"- {item}" for item in items))
-            case Table(rows):
-                cells = [[cell.replace("|", "\\|") for cell in row] for row in rows]
-                out.append("\n".join(
-                    [f"| {' | '.join(cells[0])} |", "|" + " --- |" * len(cells[0])]
-                    + [f"| {' | '.join(row)} |" for row in cells[1:]]
-                ))  # fmt: skip
-        out.append("")
-    return "\n".join(out)
-
-
-def to_html(blocks: list[Block]) -> str:
-    """Blocks as a self-contained page ready to print."""
-    esc = html.escape
-    body: list[str] = []
-    for block in blocks:
-        match block:
-            case Heading(level, text):
-                body.append(f"<h{level}>{esc(text)}</h{level}>")
-            case Paragraph(text):
-                body.append(f"<p>{esc(text)}</p>")
-            case Bullets(items):
-                body.append("<ul>" + "".join(f"<li>{esc(item)}</li>" for item in items) + "</ul>")
-            case Table(rows):
-                head = "".join(f"<th>{esc(cell)}</th>" for cell in rows[0])
-                cells = "".join(
-                    "<tr>" + "".join(f"<td>{esc(cell)}</td>" for cell in row) + "</tr>"
-                    for row in rows[1:]
-                )
-                body.append(f"<table><thead><tr>{head}</tr></thead><tbody>{cells}</tbody></table>")
-    first = blocks[0] if blocks else None
-    title = esc(first.text) if isinstance(first, Heading | Paragraph) else "schoolnet"
-    return f"""<!doctype html>
-<html lang="en-GB"><head><meta charset="utf-8"><title>{title}</title>
-<style>
-body {{ font-family: Georgia, serif; max-width: 44em; margin: 2em auto; line-height: 1.45; }}
-h1 {{ font-size: 1.5em; }} h2 {{ font-size: 1.2em; margin-top: 1.6em; }} h3 {{ font-size: 1em; }}
-table {{ border-collapse: collapse; width: 100%; }}
-th, td {{ border: 1px solid #999; padding: .3em .5em; text-align: left; vertical-align: top; }}
-th {{ background: #f3f3f3; }}
-@media print {{ body {{ margin: 0; }} h2 {{ page-break-after: avoid; }} }}
-</style></head>
-<body>
-{chr(10).join(body)}
-</body></html>
-"""
-
-
-def write(blocks: list[Block], path: Path) -> Path:
-    """Write HTML for .html or .htm, Markdown otherwise."""
-    text = to_html(blocks) if path.suffix.lower() in (".html", ".htm") else to_markdown(blocks)
-    path.write_text(text, encoding="utf-8")
-    return path
+__all__ = [
+    "Block", "Bullets", "Heading", "Paragraph", "Table", "outcomes", "scr_letter", "timetable",
+    "to_html", "to_markdown", "write",
+]  # fmt: skip

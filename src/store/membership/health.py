@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from store.dates import academic_year_bounds, academic_year_of
 from store.enums import MeetingKind, MembershipStatus, NetworkKind, OfstedJudgement
+from store.meetings.attendance import MissedRun, missed_runs
 from store.models import LeadCriteria
 
 if TYPE_CHECKING:
@@ -67,7 +68,7 @@ _NETWORKS_SQL = """
 SELECT n.id, n.name, n.kind, n.lead_id, n.deputy_lead_id,
   p.name AS lead_name, p.lead_criteria,
   (SELECT count(*) FROM meetings mt
-    WHERE mt.network_id = n.id AND mt.kind = :slg
+    WHERE mt.network_id = n.id AND mt.kind = :slg AND mt.cancelled = 0
       AND mt.starts_at >= :first AND mt.starts_at < :after) AS meetings
 FROM networks n LEFT JOIN people p ON p.id = n.lead_id
 {where}
@@ -123,7 +124,11 @@ def _health(store: Store, today: date, network_id: str | None = None) -> dict[st
     members = _Members(
         store.db.execute(_MEMBERS_SQL.format(only=_ONLY_ITS_OWN if one else ""), params)
     )
-    return {network.id: _check(store, network, members, year) for network in networks}
+    missed = missed_runs(store, today, network_id)
+    return {
+        network.id: _check(store, network, members, year) + _attendance(missed.get(network.id))
+        for network in networks
+    }
 
 
 class _Members:
@@ -209,6 +214,18 @@ def _check(store: Store, network: _Network, members: _Members, year: str) -> lis
     findings += _meetings(network.meetings, year)
     findings += _leadership(store, network)
     return findings
+
+
+def _attendance(runs: list[MissedRun] | None) -> list[Finding]:
+    return [
+        Finding(
+            "Attendance",
+            f"{run.person}, head of {run.school or 'a member school'}, has missed {run.missed}"
+            " leadership group meetings running without sending a deputy with decision-making"
+            " authority.",
+        )
+        for run in runs or []
+    ]
 
 
 def _schools(count: int) -> str:

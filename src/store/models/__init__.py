@@ -21,6 +21,7 @@ from store.models.meetings import (
     AgendaItem,
     Attendance,
     Meeting,
+    PlanScrutiny,
 )
 from store.models.membership import (
     CaseStudy,
@@ -74,6 +75,7 @@ __all__ = [
     "PeerReview",
     "Person",
     "PlanPriority",
+    "PlanScrutiny",
     "ProjectPartner",
     "Record",
     "RecordId",

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from pydantic import Field
+
 from store.enums import (
     ActionSource,
     ActionStatus,
@@ -23,10 +25,15 @@ class Meeting(Record):
     network_id: RecordId | None = None
     title: Name
     kind: MeetingKind = MeetingKind.SLG
+    # Wall-clock times in the UK (Europe/London), as people write them on an agenda.
     starts_at: datetime
+    ends_at: datetime | None = None
     place: str = ""
     notes: str = ""
     decisions: str = ""
+    cancelled: bool = False
+    agenda_shared_on: date | None = None
+    notes_shared_on: date | None = None
 
 
 class AgendaItem(Record):
@@ -36,6 +43,8 @@ class AgendaItem(Record):
     position: int = 0
     title: Name
     lead: str = ""
+    lead_id: RecordId | None = None
+    minutes: int | None = Field(default=None, ge=1, le=600)
     notes: str = ""
 
 
@@ -46,6 +55,10 @@ class Attendance(Record):
     person_id: RecordId
     status: AttendanceStatus = AttendanceStatus.PRESENT
     note: str = ""
+    # The member school the person came for (a head for their school, a lead for a network).
+    school_id: RecordId | None = None
+    # Who came instead, when status is deputy: someone with decision-making authority.
+    deputy_name: str = ""
 
 
 class Action(Record):
@@ -60,3 +73,13 @@ class Action(Record):
     meeting_id: RecordId | None = None
     priority_id: RecordId | None = None
     review_id: RecordId | None = None
+
+
+class PlanScrutiny(Record):
+    """The improvement board's scrutiny of a network's action plan: ratified or not, and why."""
+
+    plan_id: RecordId
+    meeting_id: RecordId | None = None
+    scrutinised_on: date
+    ratified: bool = False
+    comments: str = ""

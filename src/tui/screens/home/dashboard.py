@@ -6,6 +6,7 @@ from datetime import datetime
 
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Label, Static
 
@@ -22,6 +23,10 @@ class DashboardScreen(AreaScreen):
     """The home dashboard."""
 
     SHOWS = EVERY_TABLE
+    BINDINGS = [
+        Binding("d", "done", "Action done"),
+        Binding("t", "actions", "All actions"),
+    ]
 
     def compose_body(self) -> ComposeResult:
         """Welcome line, the networks table and my actions."""
@@ -91,6 +96,26 @@ class DashboardScreen(AreaScreen):
             text.append("   ")
         text.append(f"{today:%A} {uk_date(today)}", style="dim")
         return text
+
+    def action_done(self) -> None:
+        """Tick off the selected one of my open actions."""
+        from store.enums import ActionStatus
+        from store.meetings.actions import set_status
+
+        table = self.actions_table
+        if not table.display or table.row_count == 0:
+            self.notify("You have no open actions to tick off.")
+            return
+        action_id = str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+        done = set_status(self.store, action_id, ActionStatus.DONE)
+        self.notify(f"Done: {done.description}.", markup=False)
+        self.announce_changes()
+
+    def action_actions(self) -> None:
+        """Every action, filtered to mine to begin with."""
+        from tui.screens.meeting.actions import ActionsScreen
+
+        self.app.push_screen(ActionsScreen(mine=True))
 
     @staticmethod
     def _network_row(summary: NetworkSummary) -> tuple[Text | str, ...]:
