@@ -77,6 +77,14 @@ class SchoolnetApp(App[None]):
         self.store = store
         self.ask_profile = ask_profile
         self._watchers: WeakSet[AreaScreen] = WeakSet()
+        saved_theme = store.settings.get("theme")
+        if saved_theme in self.available_themes:
+            self.theme = saved_theme
+
+    def watch_theme(self, theme: str) -> None:
+        """Remember the theme chosen, for next time."""
+        if self.store.settings.get("theme") != theme:
+            self.store.settings.set("theme", theme)
 
     # Telling screens what changed -----------------------------------------------------------
 
@@ -142,4 +150,13 @@ class SchoolnetApp(App[None]):
             )
         yield SystemCommand("Your profile", "Your name, school and role", self.action_profile)
         yield SystemCommand("Help", "Every key schoolnet answers to", self.action_help)
+        yield SystemCommand(
+            "Light theme", "Dark text on a light background", partial(self._use, "textual-light")
+        )
+        yield SystemCommand(
+            "Dark theme", "Light text on a dark background", partial(self._use, "textual-dark")
+        )
         yield from super().get_system_commands(screen)
+
+    def _use(self, theme: str) -> None:
+        self.theme = theme
