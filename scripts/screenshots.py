@@ -62,7 +62,7 @@ SHOTS = (
     Shot("dashboard-light", theme="textual-light"),
     Shot("help", ["question_mark"]),
     Shot("profile", ["u"]),
-    Shot("coming-soon", ["m"]),
+    Shot("coming-soon", ["p"]),
     Shot("schools", ["s", "slash", *"hart", "enter"]),
     Shot("school-form", ["s", "e"]),
     Shot("networks", ["n"]),
@@ -74,6 +74,14 @@ SHOTS = (
     Shot("review-outcomes", ["r", "down", "enter"], then=lambda p, f: _tab(p, "tab-outcomes")),
     Shot("notes-mode", ["r", "down", "enter", "v"]),
     Shot("concerns", ["r", "down", "enter", "c"]),
+    Shot("meetings", ["m"]),
+    Shot("meeting", ["m", "down", "enter"]),
+    Shot(
+        "meeting-attendance",
+        ["m", "down", "enter"],
+        then=lambda p, f: _tab(p, "tab-attendance"),
+    ),  # fmt: skip
+    Shot("actions", ["m", "t"]),
     Shot("sharing", ["x"]),
     Shot("sharing-preview", ["x"], then=_preview_colleague_bundle),
 )

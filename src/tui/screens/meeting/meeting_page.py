@@ -150,11 +150,14 @@ class MeetingPage(TabbedPage):
         if meeting.place:
             details.append(f", {meeting.place}")
         details.append(".\n")
+        agenda_shared = uk_date(meeting.agenda_shared_on)
+        notes_shared = uk_date(meeting.notes_shared_on)
         details.append(
-            f"Agenda shared on {uk_date(meeting.agenda_shared_on) or 'not yet'};"
-            f" notes and actions shared on {uk_date(meeting.notes_shared_on) or 'not yet'}.",
+            (f"Agenda shared on {agenda_shared}; " if agenda_shared else "Agenda not shared yet; ")
+            + (f"notes and actions shared on {notes_shared}." if notes_shared
+               else "notes and actions not shared yet."),
             style="dim",
-        )
+        )  # fmt: skip
         self.query_one("#details", Static).update(details)
         items = agenda.items(store, self.meeting_id)
         people = store.people.by_ids([i.lead_id or "" for i in items])
