@@ -170,7 +170,8 @@ def test_actions_list_filters_by_network_owner_status_and_overdue(store: Store) 
 def test_the_board_ratifies_plans_of_the_networks_it_oversees(store: Store) -> None:
     load_demo(store)
     meeting = demo_id("meeting", "improvement-board", "2027-01-28")
-    choices = board.plans_before(store, meeting)
+    # The demo has each network's 2025/26 plan too (the plans area); this year's are these.
+    choices = [c for c in board.plans_before(store, meeting) if c.plan.academic_year == "2026/27"]
     assert [c.network for c in choices] == [
         "Coventry East Primary Network", "Coventry North Primary Network",
         "Coventry South Primary Network",
@@ -210,3 +211,17 @@ def test_sharing_the_agenda_and_minutes_records_the_day(store: Store) -> None:
         date(2026, 11, 24),
         date(2026, 12, 3),
     )
+
+
+def test_a_meetings_bundle_carries_its_agenda_attendance_actions_and_scrutinies(
+    store: Store,
+) -> None:
+    from store.sharing.bundle import Scope, build
+
+    load_demo(store)
+    meeting = demo_id("meeting", "improvement-board", "2026-10-01")
+    records = build(store, Scope("meeting", meeting, "board"))["records"]
+    assert [r["id"] for r in records["meetings"]] == [meeting]
+    for table in ("agenda_items", "attendances", "actions", "plan_scrutinies"):
+        assert records[table] and all(r["meeting_id"] == meeting for r in records[table])
+    assert len(records["plan_scrutinies"]) == 3

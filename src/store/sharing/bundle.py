@@ -122,7 +122,7 @@ def _seed(store: Store, scope: Scope) -> dict[str, set[str]]:
     reviews, meetings = picked["peer_reviews"], picked["meetings"]
     for table in ("review_team_members", "evidence_notes", "concerns"):
         picked[table] |= _select(store, table, "review_id", reviews)
-    for table in ("agenda_items", "attendances"):
+    for table in ("agenda_items", "attendances", "plan_scrutinies"):
         picked[table] |= _select(store, table, "meeting_id", meetings)
     picked["actions"] |= _select(store, "actions", "review_id", reviews)
     picked["actions"] |= _select(store, "actions", "meeting_id", meetings)
