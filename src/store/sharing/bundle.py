@@ -109,9 +109,8 @@ def _seed(store: Store, scope: Scope) -> dict[str, set[str]]:
         }
         picked["people"] = _select(store, "people", "school_id", picked["schools"])
         picked["case_studies"] = _select(store, "case_studies", "school_id", picked["schools"])
-        picked["plan_priorities"] = _select(
-            store, "plan_priorities", "plan_id", picked["action_plans"]
-        )
+        for table in ("plan_priorities", "plan_scrutinies", "plan_spending"):
+            picked[table] = _select(store, table, "plan_id", picked["action_plans"])
         picked["project_partners"] = _select(
             store, "project_partners", "project_id", picked["partnership_projects"]
         )
