@@ -105,3 +105,16 @@ def calendar(store: Store, network: str, path: Path) -> int:
         raise StoreError(f"Cannot write {path}: {os_error_reason(error)}.") from None
     print(f"Wrote {path}.")
     return 0
+
+
+def plan_paper(store: Store, kind: str, network: str, year: str, path: Path) -> int:
+    """Write a network's action plan, or its impact report, for a year as HTML or Markdown."""
+    from store.documents.plan_papers import find_plan, write_plan_paper
+
+    plan = find_plan(store, network, year)
+    try:
+        write_plan_paper(store, plan.id, kind, path)
+    except OSError as error:
+        raise StoreError(f"Cannot write {path}: {os_error_reason(error)}.") from None
+    print(f"Wrote {path}.")
+    return 0

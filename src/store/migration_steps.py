@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from sqlite_utils import Database
 
+from store.migration_plans import v8_action_plans
+
 
 def _ref(column: str, table: str) -> str:
     return f"{column} TEXT REFERENCES {table}(id)"
@@ -50,3 +52,7 @@ def v7_meetings(db: Database) -> None:
     db.execute("CREATE INDEX idx_plan_scrutinies_meeting ON plan_scrutinies(meeting_id)")
     db.execute("CREATE INDEX idx_actions_meeting ON actions(meeting_id)")
     db.execute("CREATE INDEX idx_attendances_person ON attendances(person_id, meeting_id)")
+
+
+# Steps 7 onwards, in order, as MIGRATIONS lists them.
+LATER_STEPS = [v7_meetings, v8_action_plans]

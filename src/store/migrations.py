@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 from sqlite_utils import Database
 
-from store.migration_steps import v7_meetings
+from store.migration_steps import LATER_STEPS
 
 # Every record table starts with these; bundles merge on id and updated_at.
 _RECORD = (
@@ -401,7 +401,7 @@ MIGRATIONS: list[Callable[[Database], None]] = [
     _v4_sharing,
     _v5_peer_review,
     _v6_list_indexes,
-    v7_meetings,
+    *LATER_STEPS,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

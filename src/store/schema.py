@@ -144,8 +144,19 @@ ATTENDANCES = TableSpec(
     models.Attendance,
     {"meeting_id": "meetings", "person_id": "people", "school_id": "schools"},
 )
-ACTION_PLANS = TableSpec("action_plans", models.ActionPlan, {"network_id": "networks"})
-PLAN_PRIORITIES = TableSpec("plan_priorities", models.PlanPriority, {"plan_id": "action_plans"})
+PARTNERSHIP_PRIORITIES = TableSpec("partnership_priorities", models.PartnershipPriority)
+# rolled_from_id (and an action's carried_from_id) name history that may not travel with
+# the record, so they are plain ids, not references a bundle must carry.
+ACTION_PLANS = TableSpec(
+    "action_plans",
+    models.ActionPlan,
+    {"network_id": "networks", "lead_id": "people", "deputy_id": "people"},
+)
+PLAN_PRIORITIES = TableSpec(
+    "plan_priorities",
+    models.PlanPriority,
+    {"plan_id": "action_plans", "partnership_priority_id": "partnership_priorities"},
+)
 PLAN_SCRUTINIES = TableSpec(
     "plan_scrutinies", models.PlanScrutiny, {"plan_id": "action_plans", "meeting_id": "meetings"}
 )
@@ -191,6 +202,9 @@ ACTIONS = TableSpec(
         "review_id": "peer_reviews",
     },
 )
+PLAN_SPENDING = TableSpec(
+    "plan_spending", models.PlanSpending, {"plan_id": "action_plans", "action_id": "actions"}
+)
 CASE_STUDIES = TableSpec("case_studies", models.CaseStudy, {"school_id": "schools"})
 SUPPORT_EXCHANGES = TableSpec(
     "support_exchanges",
@@ -217,6 +231,7 @@ TABLES: tuple[TableSpec[Any], ...] = (
     MEETINGS,
     AGENDA_ITEMS,
     ATTENDANCES,
+    PARTNERSHIP_PRIORITIES,
     ACTION_PLANS,
     PLAN_PRIORITIES,
     PLAN_SCRUTINIES,
@@ -229,6 +244,7 @@ TABLES: tuple[TableSpec[Any], ...] = (
     OUTCOME_AREAS,
     REVIEW_AMENDMENTS,
     ACTIONS,
+    PLAN_SPENDING,
     CASE_STUDIES,
     SUPPORT_EXCHANGES,
     PARTNERSHIP_PROJECTS,

@@ -33,6 +33,7 @@ BUILT: dict[str, tuple[str, str]] = {
     "sharing": ("tui.screens.sharing.sharing", "SharingScreen"),
     "reviews": ("tui.screens.review.reviews", "ReviewsScreen"),
     "meetings": ("tui.screens.meeting.meetings", "MeetingsScreen"),
+    "plans": ("tui.screens.plan.plans", "PlansScreen"),
 }
 
 

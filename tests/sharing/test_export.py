@@ -60,7 +60,11 @@ def test_network_scope_holds_the_network_and_what_it_refers_to(demo: Store) -> N
     assert len(records["schools"]) == 8
     assert {m["network_id"] for m in records["memberships"]} == {network_id("hunts")}
     assert {r["network_id"] for r in records["peer_reviews"]} == {network_id("hunts")}
-    assert len(records["action_plans"]) == 1
+    assert len(records["action_plans"]) == 2  # 2025/26 and 2026/27
+    plans = {plan["id"] for plan in records["action_plans"]}
+    for table in ("plan_priorities", "plan_scrutinies", "plan_spending"):
+        assert records[table] and {r["plan_id"] for r in records[table]} <= plans
+    assert len(records["partnership_priorities"]) == 6  # the three each year's priorities answer
     assert "concerns" not in records
     people = {p["id"] for p in records["people"]}
     for attendance in records["attendances"]:

@@ -81,4 +81,4 @@ def test_meetings_span_2025_26_with_agendas_attendance_and_actions(store: Store)
     assert store.agenda_items.count(meeting_id=first.id) == 5
     assert store.attendances.count(meeting_id=first.id) == 8
     assert store.actions.count(meeting_id=first.id) == 1
-    assert store.action_plans.count(network_id=hunts) == 1
+    assert store.action_plans.count(network_id=hunts) == 2

@@ -39,7 +39,13 @@ from store.models.membership import (
 )
 from store.models.plans import (
     ActionPlan,
+    FundedActivity,
+    Money,
+    PartnershipPriority,
     PlanPriority,
+    PlanSpending,
+    PlanStatus,
+    SuccessCriterion,
 )
 from store.models.reviews import (
     Concern,
@@ -75,6 +81,12 @@ __all__ = [
     "PeerReview",
     "Person",
     "PlanPriority",
+    "PlanSpending",
+    "PlanStatus",
+    "PartnershipPriority",
+    "FundedActivity",
+    "Money",
+    "SuccessCriterion",
     "PlanScrutiny",
     "ProjectPartner",
     "Record",

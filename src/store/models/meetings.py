@@ -11,12 +11,14 @@ from store.enums import (
     ActionStatus,
     AttendanceStatus,
     MeetingKind,
+    Rag,
 )
 from store.models.base import (
     Name,
     Record,
     RecordId,
 )
+from store.models.plans import Money
 
 
 class Meeting(Record):
@@ -73,6 +75,12 @@ class Action(Record):
     meeting_id: RecordId | None = None
     priority_id: RecordId | None = None
     review_id: RecordId | None = None
+    # A plan's action also has a start, a red/amber/green rating while open, and a cost;
+    # one carried over from last year's plan names the action it continues.
+    starts_on: date | None = None
+    rag: Rag | None = None
+    cost: Money | None = None
+    carried_from_id: RecordId | None = None
 
 
 class PlanScrutiny(Record):
