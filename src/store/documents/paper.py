@@ -10,10 +10,12 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
-from typing import TypeAlias
+from typing import TYPE_CHECKING, TypeAlias
 
-from markdown_it import MarkdownIt
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
 
 
 @dataclass(frozen=True)
@@ -112,12 +114,21 @@ tr { page-break-inside: avoid; break-inside: avoid; }
 @media screen { body { margin: 2em auto; } }
 """
 
-_MARKDOWN = MarkdownIt("commonmark", {"html": False, "typographer": False}).enable("table")
+
+@cache
+def _markdown() -> MarkdownIt:
+    # Made, and markdown-it imported, only when a paper is written as HTML: the screens
+    # that offer papers then open without paying for it (35 ms and more).
+
+    import markdown_it
+
+    options = {"html": False, "typographer": False}
+    return markdown_it.MarkdownIt("commonmark", options).enable("table")
 
 
 def markdown_to_html(markdown: str, title: str = "schoolnet") -> str:
     """Markdown as a self-contained HTML page, ready to print on A4."""
-    body = _MARKDOWN.render(markdown)
+    body = _markdown().render(markdown)
     return f"""<!doctype html>
 <html lang="en-GB"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
