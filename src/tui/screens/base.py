@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar, cast
 
+from textual._context import active_app
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import ModalScreen, Screen
@@ -33,6 +34,16 @@ class AreaScreen(Screen[None]):
 
     _stale = False
     _seen_version: tuple[int, int] | None = None
+
+    def __init__(self, name: str | None = None, id: str | None = None) -> None:  # noqa: A002
+        super().__init__(name=name, id=id)
+        # The first time a mode's screen is shown, Textual reparses every stylesheet and
+        # restyles the whole app (80-290 ms) in case the screen brought new CSS. The app
+        # reads every stylesheet at start (app.py), so this screen is already up to date.
+        try:
+            self._css_update_count = active_app.get()._css_update_count
+        except LookupError:
+            pass  # made outside a running app (a test building screens): nothing to skip
 
     def compose(self) -> ComposeResult:
         """Header, the area's body, footer."""
