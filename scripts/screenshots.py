@@ -62,7 +62,6 @@ SHOTS = (
     Shot("dashboard-light", theme="textual-light"),
     Shot("help", ["question_mark"]),
     Shot("profile", ["u"]),
-    Shot("coming-soon", ["p"]),
     Shot("schools", ["s", "slash", *"hart", "enter"]),
     Shot("school-form", ["s", "e"]),
     Shot("networks", ["n"]),

@@ -17,14 +17,13 @@ from store.models import UserProfile
 from tui.areas import AREAS, Area
 from tui.messages import DataChanged
 from tui.screens.base import AreaScreen
-from tui.screens.coming_soon import ComingSoonScreen
 from tui.screens.help import HelpScreen
 from tui.screens.profile import ProfileScreen
 
 HERE = Path(__file__).parent
 STYLESHEETS = sorted(str(path.relative_to(HERE)) for path in (HERE / "screens").rglob("*.tcss"))
 
-# Areas that are built, by mode: (module, screen class). They are imported when first
+# Each area's screen, by mode: (module, screen class). They are imported when first
 # opened, not at start-up, so Home paints sooner.
 BUILT: dict[str, tuple[str, str]] = {
     "home": ("tui.screens.home.dashboard", "DashboardScreen"),
@@ -37,23 +36,16 @@ BUILT: dict[str, tuple[str, str]] = {
 }
 
 
-def screen_class(mode: str) -> type[Screen[None]] | None:
-    """The screen class of a built area, importing it if need be."""
-    if mode not in BUILT:
-        return None
+def screen_class(mode: str) -> type[Screen[None]]:
+    """The screen class of an area, importing it if need be."""
     module, name = BUILT[mode]
     screen: type[Screen[None]] = getattr(importlib.import_module(module), name)
     return screen
 
 
 def _screen_for(area: Area) -> Callable[[], Screen[None]]:
-    if area.mode not in BUILT:
-        return partial(ComingSoonScreen, area)
-
     def make() -> Screen[None]:
-        built = screen_class(area.mode)
-        assert built is not None  # area.mode is in BUILT
-        return built()
+        return screen_class(area.mode)()
 
     return make
 

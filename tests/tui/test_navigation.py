@@ -6,7 +6,6 @@ import pytest
 
 from tui.app import SchoolnetApp, screen_class
 from tui.areas import AREAS
-from tui.screens.coming_soon import ComingSoonScreen
 from tui.screens.help import HelpScreen
 from tui.screens.home.dashboard import DashboardScreen
 
@@ -24,10 +23,7 @@ async def test_area_key_switches_screen_and_h_comes_home(app: SchoolnetApp, area
         await pilot.press(area.key)
         await pilot.pause()
         assert app.current_mode == area.mode
-        expected = screen_class(area.mode) or ComingSoonScreen
-        assert type(app.screen) is expected
-        if expected is ComingSoonScreen:
-            assert app.screen.area == area
+        assert type(app.screen) is screen_class(area.mode)
         await pilot.press("h")
         await pilot.pause()
         assert isinstance(app.screen, DashboardScreen)
@@ -39,15 +35,6 @@ async def test_every_area_key_in_a_row(app: SchoolnetApp) -> None:
             await pilot.press(area.key)
             await pilot.pause()
             assert app.current_mode == area.mode
-
-
-async def test_coming_soon_panel_counts_real_records(app: SchoolnetApp) -> None:
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("p")
-        await pilot.pause()
-        holding = app.screen.query_one("#holding")
-        count = app.store.action_plans.count()
-        assert str(holding.render()) == f"This database holds {count} action plans."
 
 
 @pytest.mark.parametrize("key", ["question_mark", "f1"])

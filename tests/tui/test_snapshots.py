@@ -32,10 +32,6 @@ class TestShell:
     def test_profile(self, snap_compare, app: SchoolnetApp) -> None:
         assert snap_compare(app, terminal_size=SIZE, press=["u"])
 
-    @pytest.mark.parametrize("key", ["p"])
-    def test_coming_soon(self, snap_compare, app: SchoolnetApp, key: str) -> None:
-        assert snap_compare(app, terminal_size=SIZE, press=[key])
-
 
 class TestSchools:
     """The Schools screen."""
