@@ -125,3 +125,22 @@ class TestMeetings:
     @pytest.mark.parametrize("size", [SIZE, (80, 24)], ids=["120x40", "80x24"])
     def test_meeting(self, snap_compare, app: SchoolnetApp, size: tuple[int, int]) -> None:
         assert snap_compare(app, terminal_size=size, run_before=_open_meeting)
+
+
+async def _open_plan(pilot) -> None:
+    await pilot.press("p")
+    await pilot.pause()
+    await pilot.press("enter")  # the first network's plan for this year
+    await pilot.pause()
+
+
+class TestPlans:
+    """The plans list and a plan's page, at a roomy and a small terminal."""
+
+    @pytest.mark.parametrize("size", [SIZE, (80, 24)], ids=["120x40", "80x24"])
+    def test_plans(self, snap_compare, app: SchoolnetApp, size: tuple[int, int]) -> None:
+        assert snap_compare(app, terminal_size=size, press=["p"])
+
+    @pytest.mark.parametrize("size", [SIZE, (80, 24)], ids=["120x40", "80x24"])
+    def test_plan(self, snap_compare, app: SchoolnetApp, size: tuple[int, int]) -> None:
+        assert snap_compare(app, terminal_size=size, run_before=_open_plan)
