@@ -81,6 +81,8 @@ SHOTS = (
         then=lambda p, f: _tab(p, "tab-attendance"),
     ),  # fmt: skip
     Shot("actions", ["m", "t"]),
+    Shot("plans", ["p"]),
+    Shot("plan", ["p", "enter"]),
     Shot("sharing", ["x"]),
     Shot("sharing-preview", ["x"], then=_preview_colleague_bundle),
 )
