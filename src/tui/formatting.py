@@ -2,18 +2,27 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime
+from typing import TypeVar
 
 from rich.text import Text
 
 from store.dates import uk_date
 
-__all__ = ["plain", "uk_date", "uk_datetime"]
+__all__ = ["options", "plain", "uk_date", "uk_datetime"]
+
+V = TypeVar("V")
 
 
 def plain(value: object) -> Text:
     """Text that shows `value` literally, so `[bold]` in a school's name stays as typed."""
     return Text("" if value is None else str(value))
+
+
+def options(pairs: Iterable[tuple[object, V]]) -> list[tuple[Text, V]]:
+    """Select options whose labels show as typed: Textual reads a str label as markup."""
+    return [(plain(label), value) for label, value in pairs]
 
 
 def uk_datetime(moment: datetime | None) -> str:

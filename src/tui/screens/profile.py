@@ -12,6 +12,7 @@ from textual.widgets import Button, Input, Label, Select, Static
 
 from store.enums import PersonRole
 from store.models import UserProfile
+from tui.formatting import options
 
 NAME_REQUIRED = "Enter your name as colleagues know it; it is stamped on what you record."
 
@@ -42,7 +43,7 @@ class ProfileScreen(ModalScreen[UserProfile | None]):
             yield Static("", id="name-error", classes="field-error")
             yield Label("School")
             yield Select(
-                [(name, school_id) for name, school_id in self.schools],
+                options(self.schools),
                 id="school",
                 prompt="Not linked to a school",
                 value=current.school_id if current and current.school_id else Select.NULL,

@@ -7,6 +7,7 @@ from textual.widgets import Select
 
 from store.enums import NetworkKind
 from store.models import Network, Person, School
+from tui.formatting import options as plain_options
 from tui.screens.dialogs.form import FormScreen
 from tui.widgets.form_field import FormField
 
@@ -55,7 +56,7 @@ class NetworkFormScreen(FormScreen[Network]):
         known = {option.id for option in options}
         return FormField(
             label,
-            Select([(option.name, option.id) for option in options], id=name, prompt="None",
+            Select(plain_options((o.name, o.id) for o in options), id=name, prompt="None",
                    value=current if current in known else Select.NULL),
             field_id=name,
         )  # fmt: skip

@@ -12,6 +12,7 @@ from textual.widgets import Checkbox, Select, TextArea
 
 from store.enums import TERMS_OF_REFERENCE_SECTIONS, MoveKind
 from store.models import LeadCriteria, School
+from tui.formatting import options
 from tui.screens.dialogs.form import FormScreen
 from tui.widgets.form_field import FormField
 
@@ -89,7 +90,9 @@ class NominateScreen(FormScreen[Nomination]):
         """School, date, co-ordinator and contact."""
         yield FormField(
             "School",
-            Select([(s.name, s.id) for s in self.schools], id="school", prompt="Choose a school"),
+            Select(
+                options((s.name, s.id) for s in self.schools), id="school", prompt="Choose a school"
+            ),
             field_id="school",
         )
         yield self.date_input("on", "Date", self.today)
@@ -176,9 +179,9 @@ class MoveScreen(FormScreen[MoveRequest]):
         yield self.date_input("on", "Proposed on", self.today)
         yield self.text_input("proposed_by", "Proposed by", self.proposed_by)
 
-    def _options(self, kind: str) -> list[tuple[str, str]]:
+    def _options(self, kind: str) -> list[tuple[Text, str]]:
         schools = self.others if kind == "join" else self.members
-        return [(school.name, school.id) for school in schools]
+        return options((school.name, school.id) for school in schools)
 
     @on(Select.Changed, "#kind")
     def kind_changed(self, event: Select.Changed) -> None:

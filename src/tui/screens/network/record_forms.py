@@ -11,6 +11,7 @@ from textual.widgets import Select, SelectionList
 from store.dates import is_academic_year
 from store.enums import CaseStudyFormat, CaseStudyStatus, Choice, PersonRole
 from store.models import CaseStudy, PartnershipProject, Person, School, SupportExchange
+from tui.formatting import options
 from tui.screens.dialogs.form import FormScreen
 from tui.widgets.form_field import FormField
 
@@ -29,7 +30,9 @@ class CaseStudyScreen(FormScreen[CaseStudy]):
         """School, year, title, aspect, impact, format, status."""
         yield FormField(
             "School",
-            Select([(s.name, s.id) for s in self.schools], id="school", prompt="Choose a school"),
+            Select(
+                options((s.name, s.id) for s in self.schools), id="school", prompt="Choose a school"
+            ),
             field_id="school",
         )
         yield self.text_input("academic_year", "Academic year", self.year, "2026/27")
@@ -75,10 +78,10 @@ class SupportScreen(FormScreen[SupportExchange]):
 
     def compose_fields(self) -> ComposeResult:
         """Giver, receiver, what, hours, when."""
-        options = [(s.name, s.id) for s in self.schools]
-        yield FormField("Given by", Select(options, id="giver", prompt="Choose"), field_id="giver")
+        schools = options((s.name, s.id) for s in self.schools)
+        yield FormField("Given by", Select(schools, id="giver", prompt="Choose"), field_id="giver")
         yield FormField(
-            "Received by", Select(options, id="receiver", prompt="Choose"), field_id="receiver"
+            "Received by", Select(schools, id="receiver", prompt="Choose"), field_id="receiver"
         )
         yield self.text_input("description", "What the support was")
         yield self.text_input("hours", "Hours", placeholder="e.g. 6 or 2.5")
@@ -181,7 +184,7 @@ class PersonScreen(FormScreen[Person]):
         yield FormField("Role", _choices("role", PersonRole), field_id="role")
         yield FormField(
             "School",
-            Select([(s.name, s.id) for s in self.schools], id="school", prompt="No school"),
+            Select(options((s.name, s.id) for s in self.schools), id="school", prompt="No school"),
             field_id="school",
         )
         yield self.text_input("email", "Email")

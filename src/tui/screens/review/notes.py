@@ -18,7 +18,7 @@ from textual.widgets import DataTable, Select, Static, TextArea
 from store import review_visit
 from store.enums import EvidenceType
 from store.models import EvidenceNote
-from tui.formatting import plain
+from tui.formatting import options, plain
 from tui.screens.base import AreaScreen
 from tui.widgets.footer import SteadyFooter
 
@@ -52,14 +52,17 @@ class NotesScreen(AreaScreen):
         with Horizontal(id="notes-mode"):
             with Vertical(id="side"):
                 yield Select(
-                    [("All focus areas", ALL), *areas], id="filter", allow_blank=False, value=ALL
+                    options([("All focus areas", ALL), *areas]),
+                    id="filter",
+                    allow_blank=False,
+                    value=ALL,
                 )
                 yield Static(id="count")
                 yield DataTable(id="list", cursor_type="row")
             with Vertical(id="writing"):
                 yield Static(id="heading")
                 with Horizontal(id="tags"):
-                    yield Select(areas, id="focus", prompt="Focus area")
+                    yield Select(options(areas), id="focus", prompt="Focus area")
                     yield Select(
                         [(kind.label, kind.value) for kind in EvidenceType],
                         id="kind",

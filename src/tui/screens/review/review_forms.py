@@ -5,17 +5,21 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.widgets import Checkbox, Select, TextArea
 
 from store.enums import ReviewStyle
 from store.models import OutcomeArea, PeerReview, Person, ReviewSlot, School
+from tui.formatting import options
 from tui.screens.dialogs.form import FormScreen
 from tui.widgets.form_field import FormField
 
 
-def _people_options(people: list[Person], schools: dict[str, str]) -> list[tuple[str, str]]:
-    return [(f"{p.name}, {schools.get(p.school_id or '', p.role.label)}", p.id) for p in people]
+def _people_options(people: list[Person], schools: dict[str, str]) -> list[tuple[Text, str]]:
+    return options(
+        [(f"{p.name}, {schools.get(p.school_id or '', p.role.label)}", p.id) for p in people]
+    )
 
 
 @dataclass(frozen=True)
@@ -96,7 +100,7 @@ class ReviewSetupScreen(FormScreen[ReviewSetup]):
         names = {s.id: s.name for s in self.schools}
         yield FormField(
             "Host school",
-            Select([(s.name, s.id) for s in self.schools], id="host", prompt="Choose"),
+            Select(options((s.name, s.id) for s in self.schools), id="host", prompt="Choose"),
             field_id="host",
         )
         yield self.date_input("starts_on", "First day of the visit", None)

@@ -11,7 +11,7 @@ from textual.widgets import DataTable, Select, Static
 
 from store import reviews
 from store.dates import academic_year_of, uk_date
-from tui.formatting import plain
+from tui.formatting import options, plain
 from tui.screens.base import AreaScreen
 from tui.screens.dialogs.form import ask
 from tui.screens.review.review import ReviewScreen
@@ -35,7 +35,7 @@ class ReviewsScreen(AreaScreen):
         self._shown = (self._my_network() or Select.NULL, this_year)
         with Horizontal(id="choosers"):
             yield Select(
-                networks,
+                options(networks),
                 id="network",
                 prompt="Choose a network",
                 value=self._my_network() or Select.NULL,
@@ -72,7 +72,7 @@ class ReviewsScreen(AreaScreen):
         networks = store.networks.choices()
         years = sorted({*reviews.years(store), this_year}, reverse=True)
         with self.prevent(Select.Changed):
-            network_select.set_options(networks)
+            network_select.set_options(options(networks))
             if network in {network_id for _, network_id in networks}:
                 network_select.value = network
             year_select.set_options([(y, y) for y in years])

@@ -25,7 +25,7 @@ from store import StoreError
 from store.sharing import exchange
 from store.sharing.bundle import Scope
 from store.sharing.merge import ImportPlan
-from tui.formatting import plain
+from tui.formatting import options, plain
 from tui.screens.base import EVERY_TABLE, AreaScreen
 from tui.screens.dialogs.confirm import ConfirmScreen
 from tui.screens.dialogs.message import MessageScreen
@@ -191,7 +191,7 @@ class SharingScreen(AreaScreen):
         item = self.query_one("#item", Select)
         self.query_one("#field-item").display = kind != "everything"
         if kind != "everything":
-            item.set_options(exchange.scope_choices(self.store)[kind])
+            item.set_options(options(exchange.scope_choices(self.store)[kind]))
         self._suggest()
 
     @on(Select.Changed, "#item")
