@@ -94,6 +94,7 @@ def build_parser() -> argparse.ArgumentParser:
         "restore", parents=[common], help="list the backups taken before imports, or restore one"
     )
     restore.add_argument("backup", nargs="?", metavar="NUMBER_OR_FILE")
+    restore.add_argument("--yes", action="store_true", help="restore without asking (for scripts)")
     commands.add_parser("schema", parents=[common], help="print the JSON Schema of a bundle")
     for name, what in (
         ("outcomes", "a review's outcomes document (never a concern)"),
@@ -181,7 +182,7 @@ def _run(store: Store, args: argparse.Namespace) -> int:
         return sharing.export(store, args)
     if args.command == "import":
         return sharing.bring_in(store, args.file, args.dry_run, args.passphrase_file)
-    return sharing.restore(store, args.backup)
+    return sharing.restore(store, args.backup, args.yes)
 
 
 def _launch(db_path: Path | None, demo: bool) -> int:

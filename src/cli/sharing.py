@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from store import Store, StoreError
@@ -97,23 +98,43 @@ def bring_in(store: Store, path: Path, dry_run: bool, passphrase_file: Path | No
     return 0
 
 
-def restore(store: Store, which: str | None) -> int:
-    """List backups, or restore one by its number in the list or its path."""
+def restore(store: Store, which: str | None, yes: bool = False) -> int:
+    """List backups, or restore one by its number in the list or its path, after asking."""
     kept = backups.list_backups(store)
     if which is None:
         if not kept:
             print("There are no backups yet: one is taken before each import.")
         for number, found in enumerate(kept, start=1):
             when = f"{found.taken_at:%d %b %Y %H:%M:%S}"
-            print(f"{number:2}. {when}  {found.size / 1024:.0f} KB  {found.path}")
+            before = f"  before {found.before}" if found.before else ""
+            print(f"{number:2}. {when}  {found.size / 1024:.0f} KB  {found.path}{before}")
         return 0
     if which.isdigit():
         index = int(which) - 1
         if not 0 <= index < len(kept):
             raise StoreError(f"There is no backup number {which}; `schoolnet restore` lists them.")
         source = kept[index].path
+        what = f"backup {which}"
     else:
         source = Path(which).expanduser()
-    backups.restore(store, source)
+        what = source.name
+    backups.check(source)
+    if not yes and not _confirmed(f"Replace everything in the database with {source}? [y/N] "):
+        raise StoreError(
+            "Nothing was restored: restore replaces the whole database, so confirm it"
+            " (run it again with --yes to confirm without being asked)."
+        )
+    saved = backups.restore(store, source, f"restoring {what}")
     print(f"Restored the database from {source}.")
+    print(f"What it held before is backup 1 now ({saved}).")
     return 0
+
+
+def _confirmed(question: str) -> bool:
+    """Ask on the terminal; without one (a script, a pipe) the answer is no."""
+    if not sys.stdin.isatty():
+        return False
+    try:
+        return input(question).strip().lower() in ("y", "yes")
+    except EOFError:
+        return False

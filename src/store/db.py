@@ -280,7 +280,10 @@ def _create_private(target: Path) -> None:
     if target.exists():
         return
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
+        if not target.parent.is_dir():
+            # A folder schoolnet makes holds records about children: its owner's only.
+            target.parent.mkdir(mode=0o700, parents=True)
+            target.parent.chmod(0o700)  # whatever the umask
     except (FileExistsError, NotADirectoryError) as error:
         raise DatabaseUnavailable(
             f"Cannot create the database at {target}: a part of that path is a file, not a folder."

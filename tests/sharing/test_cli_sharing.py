@@ -113,7 +113,7 @@ def test_import_then_restore_the_backup(demo_db: Path, tmp_path: Path, capsys) -
     assert main(["--db", str(target), "restore"]) == 0
     listing = capsys.readouterr().out
     assert listing.startswith(" 1. ")
-    assert main(["--db", str(target), "restore", "1"]) == 0
+    assert main(["--db", str(target), "restore", "1", "--yes"]) == 0
     store = Store.open(target)
     assert store.schools.count() == 0  # the backup was taken before the import
     store.close()

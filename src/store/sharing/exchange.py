@@ -22,6 +22,7 @@ from store.sharing.backups import backup
 from store.sharing.bundle import BundleRefused, Scope
 from store.sharing.clocks import local_now
 from store.sharing.merge import ImportPlan, apply_plan, cannot_apply, plan_import
+from store.sharing.safe_text import printable
 from store.text import os_error_reason, slug
 
 if TYPE_CHECKING:
@@ -191,7 +192,9 @@ def preview(store: Store, path: Path, passphrase: str | None = None) -> ImportPl
 
 def apply(store: Store, plan: ImportPlan, path: Path) -> Path | None:
     """Back up the database, then apply a planned import in one transaction."""
-    saved = backup(store) if store.path is not None else None
+    scope = printable(str(plan.bundle["scope"].get("name", "")))
+    before = f"importing {printable(path.name)} ({scope})"
+    saved = backup(store, before) if store.path is not None else None
     try:
         with _bulk(), store.db.atomic():
             apply_plan(store, plan)
