@@ -13,6 +13,7 @@ from store.demo.ids import demo_id, network_id
 from store.models import ActionPlan, PlanStatus
 from store.plans import funding, planning, progress
 from tui.app import SchoolnetApp
+from tui.screens.plan.leads_form import LeadsScreen
 from tui.screens.plan.plan import PlanScreen
 from tui.screens.plan.plan_forms import (
     EvaluationScreen,
@@ -235,3 +236,34 @@ async def test_roll_the_plan_forward_to_next_year(app: SchoolnetApp) -> None:
         await pilot.press("enter")
         await pilot.pause()
         assert planning.plan_for(app.store, HUNTS, "2028/29") is not None
+
+
+async def test_change_the_lead_and_deputy_who_own_the_plan(app: SchoolnetApp) -> None:
+    plan = _new_plan(app.store)
+    members = app.store.networks.members(HUNTS)
+    people = app.store.people.at_schools({m.school.id for m in members})
+    lead, deputy = [p for p in people if p.id not in (plan.lead_id, plan.deputy_id)][:2]
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await _plan_page(pilot, plan.id)
+        await pilot.press("l")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, LeadsScreen)
+        assert form.query_one("#lead", Select).value == plan.lead_id
+        form.query_one("#lead", Select).value = lead.id
+        form.query_one("#deputy", Select).value = lead.id
+        await _save(pilot)
+        assert app.screen is form  # the same person twice is refused in the form
+        form.query_one("#deputy", Select).value = deputy.id
+        await _save(pilot)
+        assert app.screen is screen
+        changed = app.store.action_plans.get(plan.id)
+        assert (changed.lead_id, changed.deputy_id) == (lead.id, deputy.id)
+        heading = str(screen.query_one("#heading", Static).render())
+        assert f"Lead {lead.name}, deputy {deputy.name}" in heading
+        await pilot.press("l")
+        await pilot.pause()
+        app.screen.query_one("#deputy", Select).value = ""  # nobody
+        await _save(pilot)
+        assert app.store.action_plans.get(plan.id).deputy_id is None
+        assert "deputy not named" in str(screen.query_one("#heading", Static).render())

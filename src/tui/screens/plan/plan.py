@@ -18,6 +18,7 @@ from tui.screens.dialogs.confirm import ConfirmScreen
 from tui.screens.dialogs.export_path import ExportPathScreen
 from tui.screens.dialogs.form import ask
 from tui.screens.dialogs.message import MessageScreen
+from tui.screens.plan.leads_form import LeadsData, LeadsScreen
 from tui.screens.plan.plan_forms import (
     ActionData,
     EvaluationData,
@@ -52,6 +53,7 @@ class PlanScreen(PlanPage):
         Binding("e", "spend", "Spending"),
         Binding("f", "funding", "Funding rates"),
         Binding("b", "board", "Board"),
+        Binding("l", "leads", "Lead & deputy"),
         Binding("i", "evaluate_priority", "Evaluate priority"),
         Binding("w", "evaluate_plan", "Evaluate plan"),
         Binding("y", "roll_forward", "Next year"),
@@ -80,6 +82,24 @@ class PlanScreen(PlanPage):
             for n, p in enumerate(planning.priorities(self.store, self.plan_id), start=1)
         ]
 
+    def _people(self, also: list[str | None] | None = None) -> list[tuple[str, str]]:
+        """The people at the network's schools (and anyone in `also`), by name."""
+        members = self.store.networks.members(self.plan.network_id)
+        people = {p.id: p for p in self.store.people.at_schools({m.school.id for m in members})}
+        people.update(self.store.people.by_ids([i for i in also or [] if i]))
+        return sorted(((p.name, p.id) for p in people.values()), key=lambda pair: pair[0])
+
+    def action_leads(self) -> None:
+        """Change the lead and deputy who own the plan."""
+        plan = self.plan
+        people = self._people([plan.lead_id, plan.deputy_id])
+        data = LeadsData(plan.lead_id, plan.deputy_id)
+
+        def save(data: LeadsData) -> None:
+            planning.set_leads(self.store, self.plan_id, data.lead_id, data.deputy_id)
+
+        ask(self, lambda: LeadsScreen(people, data), save, "Lead and deputy changed.")
+
     def action_add_priority(self) -> None:
         """Add a priority with its outcomes and success criteria."""
         city = self._city()
@@ -100,9 +120,7 @@ class PlanScreen(PlanPage):
             self.notify("Add a priority first (a).")
             return
         chosen = self.selected_key("priorities") if self.active_tab == "priorities-tab" else None
-        members = self.store.networks.members(self.plan.network_id)
-        people = self.store.people.at_schools({m.school.id for m in members})
-        owners = [(p.name, p.id) for p in people]
+        owners = self._people()
 
         def save(data: ActionData) -> None:
             planning.add_action(
