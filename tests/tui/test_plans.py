@@ -10,8 +10,9 @@ from textual.widgets import DataTable, Input, Select, Static, TextArea
 
 from store import Store
 from store.demo.ids import demo_id, network_id
-from store.models import ActionPlan, PlanStatus
+from store.models import ActionPlan, PlanStatus, SuccessCriterion
 from store.plans import funding, planning, progress
+from store.plans.partnership import add_partnership_priority
 from tui.app import SchoolnetApp
 from tui.screens.plan.leads_form import LeadsScreen
 from tui.screens.plan.plan import PlanScreen
@@ -267,3 +268,65 @@ async def test_change_the_lead_and_deputy_who_own_the_plan(app: SchoolnetApp) ->
         await _save(pilot)
         assert app.store.action_plans.get(plan.id).deputy_id is None
         assert "deputy not named" in str(screen.query_one("#heading", Static).render())
+
+
+async def test_edit_a_priority_and_an_action(app: SchoolnetApp) -> None:
+    plan = _new_plan(app.store)
+    city = add_partnership_priority(app.store, "2027/28", title="Reading for pleasure")
+    criteria = [SuccessCriterion(measure="Pupils at greater depth", baseline="12%", target="18%")]
+    priority = planning.add_priority(app.store, plan.id, title="Writng", criteria=criteria)
+    action = planning.add_action(app.store, priority.id, description="Moderate writng")
+    members = app.store.networks.members(HUNTS)
+    owner = app.store.people.at_schools({m.school.id for m in members})[0]
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await _plan_page(pilot, plan.id)
+        assert "E" in {key.key for key in screen.query("FooterKey")}
+        await pilot.press("E")  # the priority under the cursor
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, PriorityScreen)
+        title = form.query_one("#title", Input)
+        assert title.value == "Writng"
+        title.value = "Writing at greater depth"
+        form.query_one("#city", Select).value = city.id
+        form.query_one("#outcomes", TextArea).load_text("More pupils write at depth.")
+        form.query_one("#criteria", TextArea).load_text("Pupils at greater depth | 12% | 20%")
+        await _save(pilot)
+        assert app.screen is screen
+        changed = app.store.plan_priorities.get(priority.id)
+        assert (changed.title, changed.partnership_priority_id, changed.expected_outcomes) == (
+            "Writing at greater depth", city.id, "More pupils write at depth.",
+        )  # fmt: skip
+        assert changed.criteria[0].target == "20%"
+        row = screen.query_one("#priorities", DataTable).get_row(priority.id)
+        assert str(row[2]) == "Reading for pleasure"
+
+        screen.show_tab("actions-tab")
+        await pilot.pause()
+        await pilot.press("E")  # the action under the cursor
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, PlanActionScreen)
+        assert form.query_one("#description", Input).value == "Moderate writng"
+        form.query_one("#description", Input).value = "Moderate writing across schools"
+        form.query_one("#owner", Select).value = owner.id
+        form.query_one("#starts_on", Input).value = "01/10/2027"
+        form.query_one("#due_on", Input).value = "01/09/2027"  # before the start: refused
+        form.query_one("#cost", Input).value = "300"
+        await _save(pilot)
+        form = app.screen
+        assert isinstance(form, PlanActionScreen)  # open again, as left, with the reason
+        assert form.query_one("#due_on", Input).value == "01/09/2027"
+        form.query_one("#due_on", Input).value = "31/03/2028"
+        await _save(pilot)
+        assert app.screen is screen
+        edited = app.store.actions.get(action.id)
+        assert (
+            edited.description, edited.owner_id, edited.starts_on.isoformat() if edited.starts_on
+            else "", edited.due_on.isoformat() if edited.due_on else "", edited.cost,
+        ) == (
+            "Moderate writing across schools", owner.id, "2027-10-01", "2028-03-31",
+            Decimal("300.00"),
+        )  # fmt: skip
+        row = screen.query_one("#actions", DataTable).get_row(action.id)
+        assert str(row[2]) == owner.name

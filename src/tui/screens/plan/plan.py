@@ -53,6 +53,7 @@ class PlanScreen(PlanPage):
         Binding("e", "spend", "Spending"),
         Binding("f", "funding", "Funding rates"),
         Binding("b", "board", "Board"),
+        Binding("E", "edit", "Edit", key_display="E"),
         Binding("l", "leads", "Lead & deputy"),
         Binding("i", "evaluate_priority", "Evaluate priority"),
         Binding("w", "evaluate_plan", "Evaluate plan"),
@@ -131,6 +132,50 @@ class PlanScreen(PlanPage):
 
         form = lambda: PlanActionScreen(options, chosen or options[0][1], owners)  # noqa: E731
         ask(self, form, save, "Action added.")
+
+    def action_edit(self) -> None:
+        """Edit the priority or the action under the cursor, by the tab in front."""
+        if self.active_tab == "actions-tab" and (action_id := self.selected_key("actions")):
+            self._edit_action(action_id)
+        elif self.active_tab == "priorities-tab" and (chosen := self.selected_key("priorities")):
+            self._edit_priority(chosen)
+        else:
+            self.notify("Choose a priority (Priorities tab) or an action (Actions tab) to edit.")
+
+    def _edit_priority(self, priority_id: str) -> None:
+        priority = self.store.plan_priorities.get(priority_id)
+        city = self._city()
+        data = PriorityData(
+            priority.title, priority.partnership_priority_id, priority.expected_outcomes,
+            priority.criteria,
+        )  # fmt: skip
+
+        def save(data: PriorityData) -> None:
+            planning.edit_priority(
+                self.store, priority_id, title=data.title,
+                partnership_priority_id=data.partnership_priority_id,
+                expected_outcomes=data.expected_outcomes, criteria=data.criteria,
+            )  # fmt: skip
+
+        ask(self, lambda: PriorityScreen(city, data), save, "Priority changed.")
+
+    def _edit_action(self, action_id: str) -> None:
+        action = self.store.actions.get(action_id)
+        options = self._priority_options()
+        owners = self._people([action.owner_id])
+        data = ActionData(
+            action.priority_id or "", action.description, action.owner_id, action.starts_on,
+            action.due_on, action.cost, planning.plan_status(action),
+        )  # fmt: skip
+
+        def save(data: ActionData) -> None:
+            planning.edit_action(
+                self.store, action_id, description=data.description, owner_id=data.owner_id,
+                starts_on=data.starts_on, due_on=data.due_on, cost=data.cost,
+            )  # fmt: skip
+
+        form = lambda: PlanActionScreen(options, data.priority_id, owners, data)  # noqa: E731
+        ask(self, form, save, "Action changed.")
 
     @on(DataTable.RowSelected, "#actions")
     def next_status(self, event: DataTable.RowSelected) -> None:

@@ -13,6 +13,7 @@ from store.dates import is_academic_year
 from store.enums import OfstedJudgement
 from store.models import FundedActivity, PlanStatus, SuccessCriterion
 from store.plans.funding import FundingRefused, money
+from tui.formatting import options
 from tui.screens.dialogs.form import FormScreen
 from tui.widgets.form_field import FormField
 
@@ -136,6 +137,8 @@ class PriorityScreen(FormScreen[PriorityData]):
     def __init__(self, city: Options, data: PriorityData | None = None) -> None:
         super().__init__()
         self.city, self.data = city, data
+        if data is not None:
+            self.TITLE_TEXT = "Edit the priority"
 
     def compose_fields(self) -> ComposeResult:
         """Title, link, outcomes, criteria."""
@@ -145,7 +148,10 @@ class PriorityScreen(FormScreen[PriorityData]):
         yield FormField(
             "Partnership priority it answers",
             Select(
-                [("A local priority", ""), *self.city], id="city", value=link, allow_blank=False
+                options([("A local priority", ""), *self.city]),
+                id="city",
+                value=link,
+                allow_blank=False,
             ),
             field_id="city",
         )
@@ -178,32 +184,52 @@ class PriorityScreen(FormScreen[PriorityData]):
 
 
 class PlanActionScreen(FormScreen[ActionData]):
-    """An action under a priority: what, who, when, status and cost."""
+    """An action under a priority: what, who, when, status and cost; given `data`, an edit."""
 
     TITLE_TEXT = "Add an action"
 
-    def __init__(self, priorities: Options, priority: str | None, people: Options) -> None:
+    def __init__(
+        self,
+        priorities: Options,
+        priority: str | None,
+        people: Options,
+        data: ActionData | None = None,
+    ) -> None:
         super().__init__()
-        self.priorities, self.priority, self.people = priorities, priority, people
+        self.priorities, self.priority, self.people, self.data = priorities, priority, people, data
+        if data is not None:
+            self.TITLE_TEXT = "Edit the action"
 
     def compose_fields(self) -> ComposeResult:
-        """The action's fields."""
-        yield self.text_input("description", "Action")
+        """The action's fields; an edit keeps its priority and status (enter moves those)."""
+        data = self.data
+        yield self.text_input("description", "Action", data.description if data else "")
         yield FormField(
             "Priority",
-            Select(self.priorities, id="priority", value=self.priority or Select.NULL),
+            Select(
+                options(self.priorities), id="priority", value=self.priority or Select.NULL,
+                disabled=data is not None,
+            ),
             field_id="priority",
+        )  # fmt: skip
+        owner = data.owner_id if data and data.owner_id else Select.NULL
+        yield FormField(
+            "Owner", Select(options(self.people), id="owner", value=owner), field_id="owner"
         )
-        yield FormField("Owner", Select(self.people, id="owner"), field_id="owner")
-        yield self.date_input("starts_on", "Start", None)
-        yield self.date_input("due_on", "Due", None)
-        yield self.text_input("cost", "Cost (£)", "", "0.00")
+        yield self.date_input("starts_on", "Start", data.starts_on if data else None)
+        yield self.date_input("due_on", "Due", data.due_on if data else None)
+        cost = f"{data.cost}" if data and data.cost is not None else ""
+        yield self.text_input("cost", "Cost (£)", cost, "0.00")
         statuses = [(s.label, s.value) for s in PlanStatus]
+        status = data.status if data else PlanStatus.GREEN
         yield FormField(
             "Status",
-            Select(statuses, id="status", value=PlanStatus.GREEN.value, allow_blank=False),
+            Select(
+                statuses, id="status", value=status.value, allow_blank=False,
+                disabled=data is not None,
+            ),
             field_id="status",
-        )
+        )  # fmt: skip
 
     def submit(self) -> ActionData | None:
         """The action."""
