@@ -162,6 +162,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _run(store: Store, args: argparse.Namespace) -> int:
     from cli import commands
 
+    output: Path | None = getattr(args, "output", None)
+    if output is not None:  # every -o: never over the database, its WAL/SHM or backups
+        from store.sharing.exchange import refuse_own_files
+
+        refuse_own_files(store, output)
     if args.command == "demo":
         return commands.demo(store)
     if args.command == "check":

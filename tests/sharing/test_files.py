@@ -79,3 +79,52 @@ def test_the_cli_prints_no_control_characters_from_a_bundle(
     assert "\x1b" not in out and "\x07" not in out
     assert "evilname" in out.replace(" ", "") or "evil name" in out
     assert json.loads(path.read_text())["scope"]["name"].startswith("evil")
+
+
+@pytest.fixture
+def demo(tmp_path: Path) -> Path:
+    from store.demo.builder import load_demo
+
+    path = tmp_path / "demo.db"
+    store = Store.open(path)
+    load_demo(store)
+    store.close()
+    return path
+
+
+PAPERS = [
+    ["outcomes", "REVIEW"],
+    ["scr-letter", "REVIEW"],
+    ["timetable", "REVIEW"],
+    ["calendar", "Hunts Area Primary Partnership"],
+    ["plan", "Hunts Area Primary Partnership", "--year", "2026/27"],
+]
+
+
+def _paper(command: list[str]) -> list[str]:
+    from store.demo.ids import review_id
+
+    return [review_id("hunts-2025-houghton") if a == "REVIEW" else a for a in command]
+
+
+@pytest.mark.parametrize("command", PAPERS, ids=lambda c: c[0])
+@pytest.mark.parametrize("target", ["demo.db", "demo.db-wal", "demo.db-shm", "backups/x.db"])
+def test_no_paper_is_written_over_the_database_or_its_backups(
+    demo: Path, command: list[str], target: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (demo.parent / "backups").mkdir(exist_ok=True)
+    before = demo.read_bytes()
+    out = demo.parent / target
+    assert main(["--db", str(demo), *_paper(command), "-o", str(out)]) == 2
+    assert "own database" in capsys.readouterr().err
+    assert demo.read_bytes() == before
+    assert target == "demo.db" or not out.exists()
+
+
+@pytest.mark.parametrize("command", PAPERS[:3], ids=lambda c: c[0])
+def test_papers_are_written_readable_only_by_their_owner(
+    demo: Path, command: list[str], tmp_path: Path
+) -> None:
+    out = tmp_path / "paper.html"
+    assert main(["--db", str(demo), *_paper(command), "-o", str(out)]) == 0
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600

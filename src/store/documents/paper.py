@@ -151,6 +151,9 @@ def render(blocks: list[Block], path: Path) -> str:
 
 
 def write(blocks: list[Block], path: Path) -> Path:
-    """Write HTML for .html or .htm, Markdown otherwise."""
-    path.write_text(render(blocks, path), encoding="utf-8")
+    """Write HTML for .html or .htm, Markdown otherwise, readable by its owner only."""
+    from store.sharing.exchange import write_private
+
+    # A paper names children's schools and reviewers' DBS dates: never world-readable.
+    write_private(path, render(blocks, path).encode("utf-8"))
     return path
