@@ -105,3 +105,16 @@ def test_the_papers_show_the_plan_and_its_impact(store: Store) -> None:
     impact = to_markdown(impact_paper(store, plan_id))
     assert "| KS2 writing at the expected standard | 68% | 73% | 71% |" in impact
     assert "Impact (evaluated 15 Jul 2026): The network met two" in impact
+
+
+def test_a_city_wide_priority_is_edited_and_stays_linked(store: Store) -> None:
+    first = partnership.add_partnership_priority(store, "2030/31", title="Readng")
+    second = partnership.add_partnership_priority(store, "2030/31", title="Attendance")
+    partnership.edit_partnership_priority(
+        store, first.id, title="Reading", description="For pleasure."
+    )
+    found = partnership.partnership_priorities(store, "2030/31")
+    assert [(p.title, p.description) for p in found] == [
+        ("Reading", "For pleasure."), ("Attendance", ""),
+    ]  # fmt: skip
+    assert found[1].id == second.id

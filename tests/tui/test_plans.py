@@ -11,10 +11,11 @@ from textual.widgets import DataTable, Input, Select, Static, TextArea
 from store import Store
 from store.demo.ids import demo_id, network_id
 from store.models import ActionPlan, PlanStatus, SuccessCriterion
-from store.plans import funding, planning, progress
+from store.plans import funding, partnership, planning, progress
 from store.plans.partnership import add_partnership_priority
 from tui.app import SchoolnetApp
 from tui.screens.plan.leads_form import LeadsScreen
+from tui.screens.plan.partnership import CityPriorityScreen, PartnershipScreen
 from tui.screens.plan.plan import PlanScreen
 from tui.screens.plan.plan_forms import (
     EvaluationScreen,
@@ -330,3 +331,57 @@ async def test_edit_a_priority_and_an_action(app: SchoolnetApp) -> None:
         )  # fmt: skip
         row = screen.query_one("#actions", DataTable).get_row(action.id)
         assert str(row[2]) == owner.name
+
+
+async def test_add_and_edit_the_years_city_wide_priorities_from_the_plans_list(
+    app: SchoolnetApp,
+) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("p")
+        await pilot.pause()
+        plans = app.screen
+        assert isinstance(plans, PlansScreen)
+        plans.query_one("#year", Select).value = "2025/26"
+        await pilot.pause()
+        await pilot.press("c")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, PartnershipScreen)
+        table = screen.query_one("#city", DataTable)
+        before = partnership.partnership_priorities(app.store, "2025/26")
+        assert table.row_count == len(before) > 0
+        await pilot.press("a")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, CityPriorityScreen)
+        await type_text(pilot, "Oracy in every classroom")
+        form.query_one("#description", TextArea).load_text("Talk for learning.")
+        await _save(pilot)
+        assert app.screen is screen
+        assert table.row_count == len(before) + 1
+        table.move_cursor(row=len(before))
+        await pilot.press("e")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, CityPriorityScreen)
+        assert form.query_one("#title", Input).value == "Oracy in every classroom"
+        form.query_one("#title", Input).value = "Oracy and vocabulary"
+        await _save(pilot)
+        found = partnership.partnership_priorities(app.store, "2025/26")
+        assert [(p.title, p.description) for p in found[len(before) :]] == [
+            ("Oracy and vocabulary", "Talk for learning."),
+        ]  # fmt: skip
+        assert str(table.get_row_at(len(before))[1]) == "Oracy and vocabulary"
+        # A network priority may now answer it.
+        plan_id = demo_id("plan", "hunts", "2025/26")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is plans
+        page = await _plan_page(pilot, plan_id)
+        await pilot.press("a")
+        await pilot.pause()
+        choices = app.screen.query_one("#city", Select)
+        assert found[-1].id in [value for _label, value in choices._options]
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is page

@@ -27,3 +27,13 @@ def partnership_priorities(store: Store, academic_year: str) -> list[Partnership
     return store.partnership_priorities.where(
         academic_year=academic_year, order_by="position, title"
     )
+
+
+def edit_partnership_priority(
+    store: Store, priority_id: str, *, title: str, description: str = ""
+) -> PartnershipPriority:
+    """Change a city-wide priority's words; the network priorities linked to it stay linked."""
+    priority = store.partnership_priorities.get(priority_id)
+    return store.partnership_priorities.update(
+        priority.model_copy(update={"title": title, "description": description})
+    )

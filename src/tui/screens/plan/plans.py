@@ -13,6 +13,7 @@ from store.plans import planning, progress
 from store.plans.funding import pounds
 from tui.screens.base import AreaScreen
 from tui.screens.dialogs.form import ask
+from tui.screens.plan.partnership import PartnershipScreen
 from tui.screens.plan.plan import PlanScreen
 from tui.screens.plan.plan_forms import NewPlan, NewPlanScreen
 
@@ -35,7 +36,10 @@ class PlansScreen(AreaScreen):
         {"action_plans", "plan_priorities", "actions", "plan_spending", "plan_scrutinies",
          "networks"}
     )  # fmt: skip
-    BINDINGS = [Binding("a", "add", "Start a plan")]
+    BINDINGS = [
+        Binding("a", "add", "Start a plan"),
+        Binding("c", "city", "City-wide priorities"),
+    ]
 
     def compose_body(self) -> ComposeResult:
         """The year chooser, a summary line and the table."""
@@ -122,3 +126,7 @@ class PlansScreen(AreaScreen):
             self.app.push_screen(PlanScreen(plan.id))
 
         ask(self, lambda: NewPlanScreen(networks, None, year), create, "Plan started.")
+
+    def action_city(self) -> None:
+        """The chosen year's city-wide priorities, to add and edit."""
+        self.app.push_screen(PartnershipScreen(self.year))
