@@ -113,7 +113,12 @@ class Store:
         from store.paths import default_db_path
 
         target = Path(path) if path is not None else default_db_path()
-        _check_file(target)
+        try:
+            _check_file(target)
+        except OSError as error:  # a name too long for the file system, say
+            raise DatabaseUnavailable(
+                f"Cannot open the database at {_shortened(target)}: {os_error_reason(error)}."
+            ) from None
         try:
             _create_private(target)
             conn = sqlite3.connect(target, timeout=_BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
@@ -256,6 +261,12 @@ class Store:
     def counts(self) -> dict[str, int]:
         """How many records each table holds."""
         return {spec.name: self.db.table(spec.name).count for spec in schema.TABLES}
+
+
+def _shortened(target: Path) -> str:
+    """A path fit for a sentence: a very long one keeps its start and its end."""
+    text = str(target)
+    return text if len(text) <= 120 else f"{text[:60]}…{text[-40:]}"
 
 
 def _check_file(target: Path) -> None:
