@@ -14,6 +14,7 @@ from store.models import ActionPlan, PlanStatus, SuccessCriterion
 from store.plans import funding, partnership, planning, progress
 from store.plans.partnership import add_partnership_priority
 from tui.app import SchoolnetApp
+from tui.screens.meeting.actions import ActionsScreen
 from tui.screens.plan.leads_form import LeadsScreen
 from tui.screens.plan.partnership import CityPriorityScreen, PartnershipScreen
 from tui.screens.plan.plan import PlanScreen
@@ -385,3 +386,46 @@ async def test_add_and_edit_the_years_city_wide_priorities_from_the_plans_list(
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen is page
+
+
+async def test_plan_actions_are_in_the_shared_list_and_on_my_home(app: SchoolnetApp) -> None:
+    plan = _new_plan(app.store)
+    planning.add_priority(app.store, plan.id, title="Writing at greater depth")
+    me = app.store.profile.person_id if app.store.profile else None
+    assert me is not None
+    async with app.run_test(size=(160, 50)) as pilot:
+        await _plan_page(pilot, plan.id)
+        await pilot.press("c")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, PlanActionScreen)
+        await type_text(pilot, "Moderate writing")
+        form.query_one("#owner", Select).value = me
+        form.query_one("#due_on", Input).value = "31/03/2028"
+        await _save(pilot)
+        [action] = progress.progress_by_priority(app.store, plan.id)[0].actions
+        assert action.owner_id == me
+
+        await pilot.press("m")
+        await pilot.pause()
+        await pilot.press("t")
+        await pilot.pause()
+        actions = app.screen
+        assert isinstance(actions, ActionsScreen)
+        row = actions.query_one("#actions", DataTable).get_row(action.id)
+        assert [str(cell) for cell in row[1:5]] == [
+            "Moderate writing", app.store.people.get(me).name,
+            "Hunts Area Primary Partnership", "Plan: Writing at greater depth",
+        ]  # fmt: skip
+        await pilot.press("m")  # only mine
+        await pilot.pause()
+        assert action.id in {
+            str(key.value) for key in actions.query_one("#actions", DataTable).rows
+        }
+
+        await pilot.press("h")
+        await pilot.pause()
+        await pilot.press("escape")  # back from the plan to Home
+        await pilot.pause()
+        mine = app.screen.query_one("#my-actions", DataTable)
+        assert str(mine.get_row(action.id)[1]) == "Moderate writing"

@@ -48,6 +48,7 @@ class PlanScreen(PlanPage):
     """What a user can do on a plan's page."""
 
     BINDINGS = [
+        Binding("escape", "back", "Back"),
         Binding("a", "add_priority", "Priority"),
         Binding("c", "add_action", "Action"),
         Binding("e", "spend", "Spending"),
@@ -61,6 +62,10 @@ class PlanScreen(PlanPage):
         Binding("o", "export_plan", "Write plan"),
         Binding("k", "export_impact", "Impact report"),
     ]
+
+    def action_back(self) -> None:
+        """Back to where the plan was opened from."""
+        self.app.pop_screen()
 
     def _do(self, call: Callable[[], object], done: str) -> None:
         try:
