@@ -8,7 +8,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Static, TabbedContent, TabPane
 
 from store.dates import uk_date
-from store.models import ActionPlan
+from store.models import ActionPlan, PartnershipPriority, Person
 from store.plans import funding, progress
 from store.plans.funding import pounds
 from store.plans.planning import plan_status
@@ -113,7 +113,9 @@ class PlanPage(TabbedPage):
         self._fill_board()
         self._fill_impact(plan, rows)
 
-    def _fill_priorities(self, rows: list[progress.PriorityProgress], city: dict) -> None:  # type: ignore[type-arg]
+    def _fill_priorities(
+        self, rows: list[progress.PriorityProgress], city: dict[str, PartnershipPriority]
+    ) -> None:
         table = self.reset_table("priorities")
         for number, row in enumerate(rows, start=1):
             priority = row.priority
@@ -125,7 +127,9 @@ class PlanPage(TabbedPage):
                 key=priority.id,
             )  # fmt: skip
 
-    def _fill_actions(self, rows: list[progress.PriorityProgress], people: dict) -> None:  # type: ignore[type-arg]
+    def _fill_actions(
+        self, rows: list[progress.PriorityProgress], people: dict[str, Person]
+    ) -> None:
         table = self.reset_table("actions")
         for number, row in enumerate(rows, start=1):
             for action in row.actions:
