@@ -119,11 +119,6 @@ async def _walk(pilot, app: SchoolnetApp, keys: tuple[str, ...]) -> str:
     return "\n".join(seen)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Meetings and Action plans are being built (src/tui/screens/meeting/, plan/): "
-    "their Select labels are str, read as markup; wrap them with tui.formatting.options",
-)
 async def test_meetings_and_plans_show_markup_like_names_as_typed(demo_store: Store) -> None:
     _rename(demo_store)
     app = SchoolnetApp(demo_store)

@@ -13,7 +13,7 @@ from store import StoreError
 from store.enums import ActionStatus
 from store.meetings import actions
 from store.meetings.actions import ActionFilter
-from tui.formatting import plain, uk_date
+from tui.formatting import options, plain, uk_date
 from tui.screens.base import AreaScreen
 
 ME = "__me__"
@@ -47,11 +47,11 @@ class ActionsScreen(AreaScreen):
         statuses = [("Open or in progress", OPEN), *((s.label, s.value) for s in ActionStatus)]
         with Horizontal(id="filters"):
             yield Select(
-                store.networks.choices(), id="network", prompt="Every network",
+                options(store.networks.choices()), id="network", prompt="Every network",
                 value=self.network_id or Select.NULL,
             )  # fmt: skip
             yield Select(
-                owners,
+                options(owners),
                 id="owner",
                 prompt="Anyone",
                 value=ME if self.mine and person else Select.NULL,

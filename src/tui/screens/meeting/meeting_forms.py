@@ -12,6 +12,7 @@ from store.enums import ActionStatus, MeetingKind
 from store.meetings.board import PlanChoice
 from store.meetings.planning import MeetingRefused, MeetingTimes, parse_time
 from store.models import Action, AgendaItem, Meeting
+from tui.formatting import options
 from tui.screens.dialogs.form import FormScreen
 from tui.widgets.form_field import FormField
 
@@ -126,7 +127,7 @@ class AgendaItemScreen(FormScreen[ItemDetails]):
         yield self.text_input("title", "Item", item.title if item else "")
         lead = item.lead_id if item and item.lead_id else Select.NULL
         yield FormField(
-            "Lead", Select(self.people, id="lead", prompt="No one named", value=lead),
+            "Lead", Select(options(self.people), id="lead", prompt="No one named", value=lead),
             field_id="lead",
         )  # fmt: skip
         minutes = str(item.minutes) if item and item.minutes else ""
@@ -207,7 +208,7 @@ class ActionFormScreen(FormScreen[ActionDetails]):
         yield self.text_input("description", "Action", action.description if action else "")
         owner = action.owner_id if action and action.owner_id else Select.NULL
         yield FormField(
-            "Owner", Select(self.people, id="owner", prompt="No owner yet", value=owner),
+            "Owner", Select(options(self.people), id="owner", prompt="No owner yet", value=owner),
             field_id="owner",
         )  # fmt: skip
         yield self.date_input("due", "Due (optional)", action.due_on if action else None)
@@ -245,9 +246,9 @@ class ScrutinyScreen(FormScreen[Scrutiny]):
 
     def compose_fields(self) -> ComposeResult:
         """Plan, verdict, date and comments."""
-        options = [(choice.label, choice.plan.id) for choice in self.plans]
+        plans = options((choice.label, choice.plan.id) for choice in self.plans)
         yield FormField(
-            "Action plan", Select(options, id="plan", prompt="Choose a plan"), field_id="plan"
+            "Action plan", Select(plans, id="plan", prompt="Choose a plan"), field_id="plan"
         )
         yield Checkbox("Ratified", value=True, id="ratified")
         yield self.date_input("on", "Date", self.on)

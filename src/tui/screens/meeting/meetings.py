@@ -17,7 +17,7 @@ from store.enums import MeetingKind, NetworkKind
 from store.meetings import planning
 from store.meetings.ics import write_calendar
 from store.text import os_error_reason, slug
-from tui.formatting import plain
+from tui.formatting import options, plain
 from tui.screens.base import AreaScreen
 from tui.screens.dialogs.export_path import ExportPathScreen
 from tui.screens.dialogs.form import ask
@@ -45,7 +45,10 @@ class MeetingsScreen(AreaScreen):
         self._shown = (mine, this_year)
         with Horizontal(id="choosers"):
             yield Select(
-                store.networks.choices(), id="network", prompt="Choose a network", value=mine
+                options(store.networks.choices()),
+                id="network",
+                prompt="Choose a network",
+                value=mine,
             )
             yield Select([(y, y) for y in years], id="year", allow_blank=False, value=this_year)
         yield Static(id="cadence")
