@@ -107,7 +107,7 @@ class NewPlanScreen(FormScreen[NewPlan]):
         """Network and year."""
         value = self.network if self.network else Select.NULL
         yield FormField(
-            "Network", Select(self.networks, id="network", value=value), field_id="network"
+            "Network", Select(options(self.networks), id="network", value=value), field_id="network"
         )
         yield self.text_input("year", "Academic year", self.year, "2025/26")
 
@@ -271,7 +271,7 @@ class SpendingScreen(FormScreen[SpendingData]):
         """Action, activity, amount, date and note."""
         yield FormField(
             "Action",
-            Select(self.actions, id="action", value=self.action or Select.NULL),
+            Select(options(self.actions), id="action", value=self.action or Select.NULL),
             field_id="action",
         )
         activities = [
