@@ -23,6 +23,8 @@ from tui.screens.schools.import_register import ImportRegisterScreen
 from tui.screens.schools.school_form import SchoolFormScreen
 from tui.screens.schools.schools import SchoolsScreen
 
+from .conftest import type_text
+
 REGISTER_COLUMNS = [
     "URN", "EstablishmentName", "TypeOfEstablishment (name)", "EstablishmentStatus (name)",
     "PhaseOfEducation (name)", "Town", "LA (name)", "OfstedRating (name)", "OfstedLastInsp",
@@ -77,7 +79,7 @@ async def _type_into(pilot: Pilot[None], selector: str, text: str) -> None:
     """Move to a field (as Tab would, scrolling it into view) and type into it, key by key."""
     pilot.app.screen.query_one(selector, Input).focus()
     await pilot.pause()
-    await pilot.press(*text)
+    await type_text(pilot, text)
 
 
 # Importing the DfE register from the Schools page ------------------------------------------

@@ -15,6 +15,7 @@ from tui.screens.network.network_form import NetworkFormScreen
 from tui.screens.network.networks import NetworksScreen
 
 from ..conftest import TickingClock
+from .conftest import type_text
 
 
 @pytest.fixture
@@ -34,7 +35,10 @@ async def test_create_a_network_on_an_empty_database_then_edit_it(
         await pilot.press("n", "a")
         await pilot.pause()
         assert isinstance(app.screen, NetworkFormScreen)
-        await pilot.press(*"Fenland Cluster", "tab", "tab", *"Fenland", "ctrl+s")
+        await type_text(pilot, "Fenland Cluster")
+        await pilot.press("tab", "tab")
+        await type_text(pilot, "Fenland")
+        await pilot.press("ctrl+s")
         await pilot.pause()
         await pilot.pause()
         assert isinstance(app.screen, NetworkScreen)
@@ -65,7 +69,8 @@ async def test_a_second_network_of_the_same_name_is_refused_and_kept(empty_store
         for _ in range(2):
             await pilot.press("n", "a")
             await pilot.pause()
-            await pilot.press(*"Fenland Cluster", "ctrl+s")
+            await type_text(pilot, "Fenland Cluster")
+            await pilot.press("ctrl+s")
             await pilot.pause()
             await pilot.pause()
             if isinstance(app.screen, NetworkScreen):

@@ -10,6 +10,8 @@ from tui.screens.dialogs.confirm import ConfirmScreen
 from tui.screens.schools.school_form import SchoolFormScreen
 from tui.screens.schools.schools import SchoolsScreen
 
+from .conftest import type_text
+
 
 def _names(app: SchoolnetApp) -> list[str]:
     table = app.screen.query_one("#table", DataTable)
@@ -95,7 +97,7 @@ async def test_add_find_edit_and_delete_a_school(app: SchoolnetApp) -> None:
         await pilot.pause()
         form = app.screen
         await pilot.click("#name")
-        await pilot.press(*"Fenstanton Primary School")
+        await type_text(pilot, "Fenstanton Primary School")
         form.query_one("#urn", Input).value = "110999"
         form.query_one("#ofsted_date", Input).value = "15 Jan 2026"
         form.query_one("#website", Input).value = "www.fenstanton.example.org.uk"
