@@ -15,6 +15,8 @@ from tui.screens.review.review_forms import ReviewSetupScreen
 from tui.screens.schools.school_form import SchoolFormScreen
 from tui.screens.schools.schools import SchoolsScreen
 
+from .conftest import type_text
+
 
 async def test_typing_lands_in_the_first_field_and_enter_moves_on(app: SchoolnetApp) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
@@ -22,7 +24,8 @@ async def test_typing_lands_in_the_first_field_and_enter_moves_on(app: Schoolnet
         await pilot.pause()
         form = app.screen
         assert isinstance(form, SchoolFormScreen)
-        await pilot.press(*"Zeta", "enter")
+        await type_text(pilot, "Zeta")
+        await pilot.press("enter")
         await pilot.pause()
         inputs = list(form.query(Input))
         assert inputs[0].value == "Zeta"
@@ -65,7 +68,8 @@ async def test_escape_asks_only_when_something_was_typed(
 
         await pilot.press("a")
         await pilot.pause()
-        await pilot.press(*"Half a name", "escape")
+        await type_text(pilot, "Half a name")
+        await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmScreen)
         await pilot.press("n")  # keep typing

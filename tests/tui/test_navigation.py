@@ -9,6 +9,8 @@ from tui.areas import AREAS
 from tui.screens.help import HelpScreen
 from tui.screens.home.dashboard import DashboardScreen
 
+from .conftest import type_text
+
 
 async def test_app_opens_on_the_dashboard(app: SchoolnetApp) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
@@ -54,7 +56,7 @@ async def test_command_palette_goes_to_an_area(app: SchoolnetApp) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("ctrl+p")
         await pilot.pause()
-        await pilot.press(*"go to reviews")
+        await type_text(pilot, "go to reviews")
         await pilot.pause(0.5)
         await pilot.press("enter")
         await pilot.pause()

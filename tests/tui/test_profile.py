@@ -13,6 +13,7 @@ from tui.screens.home.dashboard import DashboardScreen
 from tui.screens.profile import NAME_REQUIRED, ProfileScreen
 
 from ..conftest import TickingClock
+from .conftest import type_text
 
 
 async def test_first_launch_asks_and_an_empty_name_is_refused_inline(tmp_path: Path) -> None:
@@ -37,7 +38,8 @@ async def test_saving_a_profile_links_the_person_and_shows_their_actions(tmp_pat
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         await pilot.click("#name")
-        await pilot.press(*"claire whitfield", "enter")
+        await type_text(pilot, "claire whitfield")
+        await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, DashboardScreen)
         assert store.profile is not None
