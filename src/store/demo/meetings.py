@@ -6,8 +6,7 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 
 from store import models
-from store.demo import facts
-from store.demo import meeting_facts as mf
+from store.demo import facts, meeting_facts
 from store.demo.ids import (
     ANCHOR,
     YEAR_2025,
@@ -33,20 +32,20 @@ def add_meetings(loader: Loader, network: facts.DemoNetwork) -> None:
         host = next(
             s.name for s in facts.SCHOOLS if s.key == network.schools[number % len(network.schools)]
         )
-        cancelled = (network.key, day.isoformat()) == mf.CANCELLED
+        cancelled = (network.key, day.isoformat()) == meeting_facts.CANCELLED
         missed = _missed_by(network, number, dates)
         _meeting(loader, network.key, number, day, kind, f"{kind.label} meeting {day:%B %Y}",
                  host, facts.AGENDA[0], facts.AGENDA[1:], seats, facts.MEETING_ACTIONS,
                  cancelled=cancelled, missed=missed)  # fmt: skip
-    if network.key == mf.ROLE_NETWORK[0]:
+    if network.key == meeting_facts.ROLE_NETWORK[0]:
         _role_network(loader, network)
 
 
 def _missed_by(network: facts.DemoNetwork, number: int, dates: tuple[date, ...]) -> str | None:
     """The school whose head sent apologies, with no deputy, to the last three held meetings."""
     held = [n for n, d in enumerate(dates) if d + timedelta(days=network.weekday_offset) < ANCHOR]
-    if network.key == mf.MISSED_RUN[0] and number in held[-3:]:
-        return mf.MISSED_RUN[1]
+    if network.key == meeting_facts.MISSED_RUN[0] and number in held[-3:]:
+        return meeting_facts.MISSED_RUN[1]
     return None
 
 
@@ -98,8 +97,10 @@ def _meeting(
                 position=position,
                 title=item,
                 lead_id=lead,
-                minutes=mf.AGENDA_MINUTES[position % len(mf.AGENDA_MINUTES)],
-                notes=mf.AGENDA_NOTES.get(item, "Discussed; see actions.") if held else "",
+                minutes=meeting_facts.AGENDA_MINUTES[position % len(meeting_facts.AGENDA_MINUTES)],
+                notes=meeting_facts.AGENDA_NOTES.get(item, "Discussed; see actions.")
+                if held
+                else "",
             ),
         )
     if not held or not seats:
@@ -151,17 +152,17 @@ def _meeting(
 
 def _role_network(loader: Loader, network: facts.DemoNetwork) -> None:
     """A role network of SENDCos meeting once a term within the network."""
-    _, name, days = mf.ROLE_NETWORK
+    _, name, days = meeting_facts.ROLE_NETWORK
     for number, day in enumerate(days):
         _meeting(loader, network.key, number, day, MeetingKind.SUBJECT_NETWORK,
                  f"{name} {day:%B %Y}", "Canley Ford Primary School", "Welcome and introductions",
-                 (*mf.ROLE_AGENDA, "Any other business"), [], (), length=2)  # fmt: skip
+                 (*meeting_facts.ROLE_AGENDA, "Any other business"), [], (), length=2)  # fmt: skip
 
 
 def add_board(loader: Loader) -> None:
     """The Primary Network Improvement Board: the Coventry network leads, six times a year."""
     store = loader.store
-    board = mf.BOARD
+    board = meeting_facts.BOARD
     chair = demo_id("person", "la-officer")
     loader.put(
         store.networks,
@@ -179,13 +180,14 @@ def add_board(loader: Loader) -> None:
     seats = [(head_id(n.lead_school), school_id(n.lead_school), n.lead_school) for n in led]
     for number, day in enumerate(YEAR_2025 + YEAR_2026):
         day = day + timedelta(days=board.weekday_offset)
+        first, rest = meeting_facts.BOARD_AGENDA[0], meeting_facts.BOARD_AGENDA[1:]
         meeting_id = _meeting(
             loader, board.key, number, day, MeetingKind.IMPROVEMENT_BOARD,
-            f"Improvement board {day:%B %Y}", "Coventry Council House", mf.BOARD_AGENDA[0],
-            mf.BOARD_AGENDA[1:], seats, mf.BOARD_ACTIONS, length=2,
+            f"Improvement board {day:%B %Y}", "Coventry Council House", first,
+            rest, seats, meeting_facts.BOARD_ACTIONS, length=2,
         )  # fmt: skip
         if (day.year, day.month) == (2026, 10):
-            for key, ratified, comments in mf.RATIFICATIONS:
+            for key, ratified, comments in meeting_facts.RATIFICATIONS:
                 plan = demo_id("plan", key, "2026/27")
                 loader.put(
                     store.plan_scrutinies,

@@ -7,8 +7,7 @@ from datetime import date
 from decimal import Decimal
 
 from store import models
-from store.demo import facts
-from store.demo import plan_facts as pf
+from store.demo import facts, plan_facts
 from store.demo.ids import Loader, demo_id, head_id, network_id
 from store.enums import ActionSource, ActionStatus, Rag
 from store.plans import funding
@@ -21,7 +20,7 @@ UNEVALUATED = "cov-south"
 def add_city_priorities(loader: Loader) -> None:
     """The partnership's priorities for both years."""
     for year in YEARS:
-        for position, (title, description) in enumerate(pf.CITY_PRIORITIES):
+        for position, (title, description) in enumerate(plan_facts.CITY_PRIORITIES):
             loader.put(
                 loader.store.partnership_priorities,
                 models.PartnershipPriority(
@@ -56,14 +55,13 @@ def _plan(loader: Loader, network: facts.DemoNetwork, year: str, **extra: object
             category_weights={j: w for j, w in funding.DEFAULT_WEIGHTS.items() if w},
             school_counts=funding.school_counts(store, network_id(network.key)),
             lead_allowance=funding.DEFAULT_LEAD_ALLOWANCE,
-            **extra,  # type: ignore[arg-type]
-        ),
+        ).model_copy(update=extra),
     )
     return plan_id
 
 
 def _priority(loader: Loader, plan_id: str, year: str, position: int, evaluated: bool) -> str:
-    fact = pf.PRIORITIES[position]
+    fact = plan_facts.PRIORITIES[position]
     priority_id = demo_id("priority", plan_id, str(position))
     loader.put(
         loader.store.plan_priorities,
@@ -97,14 +95,14 @@ def _plan_2025(loader: Loader, network: facts.DemoNetwork) -> dict[str, models.A
     """The 2025/26 plan; returns its unfinished actions, by id, to carry over."""
     store = loader.store
     evaluated = network.key != UNEVALUATED
-    text = pf.PLAN_EVALUATION if evaluated else ("", "", "")
+    text = plan_facts.PLAN_EVALUATION if evaluated else ("", "", "")
     plan_id = _plan(
         loader, network, YEARS[0], impact_evaluation=text[0], impact_evidence=text[1],
         impact_next_steps=text[2], evaluated_on=date(2026, 7, 15) if evaluated else None,
     )  # fmt: skip
     unfinished: dict[str, models.Action] = {}
     action_ids: dict[tuple[int, int], str] = {}
-    for position, fact in enumerate(pf.PRIORITIES):
+    for position, fact in enumerate(plan_facts.PRIORITIES):
         priority_id = _priority(loader, plan_id, YEARS[0], position, evaluated)
         for number, (description, cost) in enumerate(fact.actions):
             # The second action of the last two priorities is still under way in July.
@@ -126,7 +124,7 @@ def _plan_2025(loader: Loader, network: facts.DemoNetwork) -> dict[str, models.A
             action_ids[(position, number)] = action.id
             if not done:
                 unfinished[action.id] = action
-    for index, (position, number, activity, amount, month) in enumerate(pf.SPENDING_2025):
+    for index, (position, number, activity, amount, month) in enumerate(plan_facts.SPENDING_2025):
         loader.put(
             store.plan_spending,
             models.PlanSpending(
@@ -165,7 +163,7 @@ def _plan_2026(
         (ActionStatus.IN_PROGRESS, Rag.RED),
         (ActionStatus.DONE, Rag.GREEN),
     )
-    for position in range(len(pf.PRIORITIES)):
+    for position in range(len(plan_facts.PRIORITIES)):
         priority_id = _priority(loader, plan_id, YEARS[1], position, False)
         old_priority = demo_id("priority", old_plan, str(position))
         for old in carried.values():
@@ -187,7 +185,7 @@ def _plan_2026(
             store.actions,
             models.Action(
                 id=demo_id("action", priority_id, "new"),
-                description=f"Lead the priority: {pf.PRIORITIES[position].title.lower()}",
+                description=f"Lead the priority: {plan_facts.PRIORITIES[position].title.lower()}",
                 owner_id=head_id(network.schools[position % len(network.schools)]),
                 starts_on=date(2026, 9, 14),
                 due_on=date(2027, 3, 31),

@@ -16,7 +16,7 @@ from store.dates import academic_year_bounds, academic_year_of
 from store.enums import MeetingKind, MembershipStatus, NetworkKind, OfstedJudgement
 from store.meetings.attendance import MissedRun, missed_runs
 from store.models import LeadCriteria
-from store.plans import progress as plan_progress
+from store.plans import progress
 
 if TYPE_CHECKING:
     from store.db import Store
@@ -126,7 +126,7 @@ def _health(store: Store, today: date, network_id: str | None = None) -> dict[st
         store.db.execute(_MEMBERS_SQL.format(only=_ONLY_ITS_OWN if one else ""), params)
     )
     missed = missed_runs(store, today, network_id)
-    unevaluated = plan_progress.unevaluated(store, today, network_id)
+    unevaluated = progress.unevaluated(store, today, network_id)
     return {
         network.id: _check(store, network, members, year)
         + _attendance(missed.get(network.id))
@@ -234,7 +234,7 @@ def _attendance(runs: list[MissedRun] | None) -> list[Finding]:
 
 def _impact(years: list[str] | None) -> list[Finding]:
     """Seed 003: each network evaluates its plan's impact each year and shares it."""
-    sentence = plan_progress.unevaluated_sentence
+    sentence = progress.unevaluated_sentence
     return [Finding("Impact evaluation", sentence(year)) for year in years or []]
 
 

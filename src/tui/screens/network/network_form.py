@@ -7,7 +7,7 @@ from textual.widgets import Select
 
 from store.enums import NetworkKind
 from store.models import Network, Person, School
-from tui.formatting import options as plain_options
+from tui.formatting import options
 from tui.screens.dialogs.form import FormScreen
 from tui.widgets.form_field import FormField
 
@@ -51,12 +51,12 @@ class NetworkFormScreen(FormScreen[Network]):
             yield self._choose(name, label, self.people, getattr(network, name))
 
     def _choose(
-        self, name: str, label: str, options: list[School] | list[Person], current: str | None
+        self, name: str, label: str, choices: list[School] | list[Person], current: str | None
     ) -> FormField:
-        known = {option.id for option in options}
+        known = {choice.id for choice in choices}
         return FormField(
             label,
-            Select(plain_options((o.name, o.id) for o in options), id=name, prompt="None",
+            Select(options((c.name, c.id) for c in choices), id=name, prompt="None",
                    value=current if current in known else Select.NULL),
             field_id=name,
         )  # fmt: skip
