@@ -142,3 +142,15 @@ def test_importing_every_store_module_never_loads_textual() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
+
+
+def test_no_import_needs_an_alias() -> None:
+    aliased = [
+        f"{name}: {alias.name} as {alias.asname}"
+        for name, path in modules().items()
+        for node in ast.walk(ast.parse(path.read_text()))
+        if isinstance(node, ast.Import | ast.ImportFrom)
+        for alias in node.names
+        if alias.asname
+    ]
+    assert aliased == []
