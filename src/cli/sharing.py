@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import getpass
 import sys
+import unicodedata
 from pathlib import Path
 
 from store import Store, StoreError
 from store.sharing import backups, exchange
 from store.sharing.merge import ImportPlan
+from store.sharing.parsing import PassphraseNeeded
 from store.sharing.safe_text import printable
 from store.text import os_error_reason
 
@@ -32,6 +35,16 @@ def _passphrase(path: Path | None) -> str | None:
     return passphrase
 
 
+def _typed_passphrase(*, twice: bool) -> str:
+    """A passphrase typed at the terminal, unseen; twice when it is being chosen."""
+    passphrase = unicodedata.normalize("NFC", getpass.getpass("Passphrase: "))
+    if len(passphrase) < MIN_PASSPHRASE:
+        raise StoreError(f"A passphrase must be at least {MIN_PASSPHRASE} characters.")
+    if twice and unicodedata.normalize("NFC", getpass.getpass("Again: ")) != passphrase:
+        raise StoreError("The two passphrases differ, so nothing was written.")
+    return passphrase
+
+
 def export(store: Store, args: argparse.Namespace) -> int:
     """Write a bundle and say what it holds."""
     if args.network:
@@ -43,6 +56,8 @@ def export(store: Store, args: argparse.Namespace) -> int:
     else:
         scope = exchange.scope_for(store, "everything")
     passphrase = _passphrase(args.passphrase_file)
+    if args.include_confidential and passphrase is None and sys.stdin.isatty():
+        passphrase = _typed_passphrase(twice=True)
     if args.include_confidential and passphrase is None:
         raise StoreError(
             "--include-confidential needs --passphrase-file: confidential records travel"
@@ -79,7 +94,12 @@ def report(plan: ImportPlan) -> list[str]:
 
 def bring_in(store: Store, path: Path, dry_run: bool, passphrase_file: Path | None) -> int:
     """Import a bundle, or with --dry-run only say what it would do."""
-    plan = exchange.preview(store, path, _passphrase(passphrase_file))
+    try:
+        plan = exchange.preview(store, path, _passphrase(passphrase_file))
+    except PassphraseNeeded:
+        if passphrase_file is not None or not sys.stdin.isatty():
+            raise
+        plan = exchange.preview(store, path, _typed_passphrase(twice=False))
     scope = printable(str(plan.bundle["scope"].get("name", "")))
     if dry_run:
         print(f"Dry run of {path.name} ({scope}): nothing was changed.")

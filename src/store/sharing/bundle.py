@@ -25,6 +25,7 @@ from store.sharing.crypto import ENCRYPTED_FORMAT, WrongPassphrase, decrypt, enc
 from store.sharing.parsing import (
     CANONICAL_ID,
     MAX_TOMBSTONES,
+    PassphraseNeeded,
     check_lengths,
     parse_json,
     read_bounded,
@@ -228,7 +229,7 @@ def read(path: Path, passphrase: str | None = None) -> dict[str, Any]:
     encrypted = isinstance(data, dict) and data.get("format") == ENCRYPTED_FORMAT
     if encrypted:
         if not passphrase:
-            raise BundleRefused(f"{name} is encrypted: give its passphrase to open it.")
+            raise PassphraseNeeded(f"{name} is encrypted: give its passphrase to open it.")
         try:
             data = parse_json(decrypt(data, passphrase), name)
         except WrongPassphrase as error:

@@ -29,6 +29,10 @@ class BundleRefused(StoreError):
     """The file is not a bundle this version reads safely; the message says why."""
 
 
+class PassphraseNeeded(BundleRefused):
+    """The bundle is encrypted and no passphrase was given: ask for one, or refuse."""
+
+
 class _Hostile(ValueError):
     """Raised inside the JSON parser's hooks; becomes a sentence naming the file."""
 
