@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import subprocess
 import sys
@@ -149,3 +150,24 @@ def test_import_gias_of_a_missing_file_is_one_sentence(tmp_path: Path) -> None:
     )
     assert result.returncode == 2
     assert result.stderr.strip() == f"schoolnet: There is no file at {tmp_path / 'nope.csv'}."
+
+
+def test_schema_into_a_closed_pipe_ends_quietly(tmp_path: Path) -> None:
+    reader = subprocess.Popen(
+        f"{sys.executable} -m cli schema | head -1",
+        shell=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "SCHOOLNET_DB": str(tmp_path / "x.db")},
+    )
+    out, err = reader.communicate(timeout=60)
+    assert out == "{\n"
+    assert err == ""
+
+
+def test_check_on_an_empty_database_says_so(tmp_path: Path, capsys) -> None:
+    assert main(["--db", str(tmp_path / "empty.db"), "check"]) == 0
+    assert capsys.readouterr().out == (
+        "This database has no networks yet: open schoolnet, press n, then a.\n"
+    )

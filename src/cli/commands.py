@@ -33,6 +33,9 @@ def check(store: Store, network: str | None) -> int:
         report = {found.id: network_health(store, found.id)}
     else:
         report = all_network_health(store)
+        if not report:
+            print("This database has no networks yet: open schoolnet, press n, then a.")
+            return 0
     names = {n.id: n.name for n in store.networks.all()}
     for network_id, findings in sorted(report.items(), key=lambda item: names[item[0]].lower()):
         print(names[network_id])

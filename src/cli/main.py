@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import os
 import sys
 from collections.abc import Sequence
 from importlib.metadata import version
@@ -157,6 +158,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except StoreError as error:
         print(f"schoolnet: {error}", file=sys.stderr)
         return 2
+    except BrokenPipeError:
+        # The reader went away (`schoolnet schema | head`): end quietly, as other tools do.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
 
 
 def _run(store: Store, args: argparse.Namespace) -> int:
