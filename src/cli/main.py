@@ -102,30 +102,21 @@ def build_parser() -> argparse.ArgumentParser:
         ("scr-letter", "the letter that puts a review team on the host's Single Central Record"),
         ("timetable", "a review's visit timetable, to print"),
     ):
-        paper = commands.add_parser(name, parents=[common], help=f"write {what}")
+        paper = _paper_parser(commands, common, name, what)
         paper.add_argument("review_id", metavar="REVIEW_ID")
-        paper.add_argument(
-            "-o", "--output", type=Path, required=True, metavar="FILE", help=".html or .md"
-        )
     for name, what in (
         ("agenda", "a meeting's agenda, and record the day it was shared"),
         ("minutes", "a meeting's notes and actions, and record the day they were shared"),
     ):
-        paper = commands.add_parser(name, parents=[common], help=f"write {what}")
+        paper = _paper_parser(commands, common, name, what)
         paper.add_argument("meeting_id", metavar="MEETING_ID")
-        paper.add_argument(
-            "-o", "--output", type=Path, required=True, metavar="FILE", help=".html or .md"
-        )
     for name, what in (
         ("plan", "a network's action plan for a year"),
         ("impact", "a network's impact evaluation of a year's plan, for the board"),
     ):
-        paper = commands.add_parser(name, parents=[common], help=f"write {what}")
+        paper = _paper_parser(commands, common, name, what)
         paper.add_argument("network", metavar="NETWORK", help="the network's name or id")
         paper.add_argument("--year", required=True, metavar="YEAR", help="e.g. 2025/26")
-        paper.add_argument(
-            "-o", "--output", type=Path, required=True, metavar="FILE", help=".html or .md"
-        )
     calendar = commands.add_parser(
         "calendar",
         parents=[common],
@@ -134,6 +125,20 @@ def build_parser() -> argparse.ArgumentParser:
     calendar.add_argument("network", metavar="NETWORK", help="the network's name or id")
     calendar.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.ics")
     return parser
+
+
+def _paper_parser(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser],
+    common: argparse.ArgumentParser,
+    name: str,
+    what: str,
+) -> argparse.ArgumentParser:
+    """A subcommand that writes a paper: .html to print, .md for Markdown."""
+    paper = commands.add_parser(name, parents=[common], help=f"write {what}")
+    paper.add_argument(
+        "-o", "--output", type=Path, required=True, metavar="FILE", help=".html or .md"
+    )
+    return paper
 
 
 def main(argv: Sequence[str] | None = None) -> int:

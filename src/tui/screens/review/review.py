@@ -17,19 +17,16 @@ from tui.screens.dialogs.confirm import ConfirmScreen
 from tui.screens.dialogs.export_path import ExportPathScreen
 from tui.screens.dialogs.form import ask
 from tui.screens.dialogs.message import MessageScreen
+from tui.screens.review.form_data import Amendment, NewAction, TeamMember, Workshop
 from tui.screens.review.review_forms import (
     FINDINGS_FIELDS,
     PREMEET_FIELDS,
     ActionScreen,
-    Amendment,
-    NewAction,
     OutcomeAreaScreen,
     ReviewAmendmentScreen,
     SlotScreen,
-    TeamMember,
     TeamMemberScreen,
     TextFieldsScreen,
-    Workshop,
     WorkshopScreen,
 )
 from tui.screens.review.review_page import ReviewPage

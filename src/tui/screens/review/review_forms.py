@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 
 from rich.text import Text
@@ -13,6 +12,7 @@ from store.enums import ReviewStyle
 from store.models import OutcomeArea, PeerReview, Person, ReviewSlot, School
 from tui.formatting import options
 from tui.screens.dialogs.form import FormScreen
+from tui.screens.review.form_data import Amendment, NewAction, ReviewSetup, TeamMember, Workshop
 from tui.widgets.form_field import FormField
 
 
@@ -20,56 +20,6 @@ def _people_options(people: list[Person], schools: dict[str, str]) -> list[tuple
     return options(
         [(f"{p.name}, {schools.get(p.school_id or '', p.role.label)}", p.id) for p in people]
     )
-
-
-@dataclass(frozen=True)
-class ReviewSetup:
-    """What the set-up form gathers for `reviews.create`."""
-
-    host_school_id: str
-    starts_on: date
-    ends_on: date | None
-    style: ReviewStyle
-    focus_areas: list[str]
-    hypotheses: str
-    lead_reviewer_id: str | None
-
-
-@dataclass(frozen=True)
-class TeamMember:
-    """A reviewer to add, with the DBS confirmation the host's SCR needs."""
-
-    person_id: str
-    role: str
-    dbs_confirmed: bool
-    dbs_confirmed_on: date | None
-
-
-@dataclass(frozen=True)
-class Workshop:
-    """The improvement workshop as recorded."""
-
-    champion_id: str | None
-    participants: str
-    went_well: str
-    even_better_if: str
-
-
-@dataclass(frozen=True)
-class NewAction:
-    """A workshop action for the shared action list."""
-
-    description: str
-    owner_id: str
-    due_on: date | None
-
-
-@dataclass(frozen=True)
-class Amendment:
-    """A dated amendment's words and who made it."""
-
-    text: str
-    by: str
 
 
 class ReviewSetupScreen(FormScreen[ReviewSetup]):

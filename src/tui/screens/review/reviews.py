@@ -14,8 +14,9 @@ from store.dates import academic_year_of, uk_date
 from tui.formatting import options, plain
 from tui.screens.base import AreaScreen
 from tui.screens.dialogs.form import ask
+from tui.screens.review.form_data import ReviewSetup
 from tui.screens.review.review import ReviewScreen
-from tui.screens.review.review_forms import ReviewSetup, ReviewSetupScreen
+from tui.screens.review.review_forms import ReviewSetupScreen
 
 
 class ReviewsScreen(AreaScreen):
