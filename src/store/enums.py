@@ -33,6 +33,9 @@ _LABELS = {
     "staff": "A member of staff",
     "head": "The head teacher",
     "cross_sector_partnership": "Cross-sector partnership",
+    "mixed": "Mixed phases",
+    "ofsted_categories": "Ofsted categories",
+    "size": "Network size",
 }
 
 
@@ -49,6 +52,26 @@ class Phase(Choice):
     SPECIAL = "special"
     ALTERNATIVE_PROVISION = "alternative_provision"
     POST_16 = "post_16"
+
+
+class NetworkPhase(Choice):
+    """The phase a network's schools are in; mixed when they span phases (seed 004)."""
+
+    NURSERY = "nursery"
+    PRIMARY = "primary"
+    SECONDARY = "secondary"
+    ALL_THROUGH = "all_through"
+    SPECIAL = "special"
+    ALTERNATIVE_PROVISION = "alternative_provision"
+    POST_16 = "post_16"
+    MIXED = "mixed"
+
+
+class CapacityFinding(Choice):
+    """The health findings that ask a network to name support capacity from beyond it."""
+
+    SIZE = "size"
+    OFSTED_CATEGORIES = "ofsted_categories"
 
 
 class Sector(Choice):
@@ -240,6 +263,7 @@ class MoveStatus(Choice):
     PROPOSED = "proposed"
     RATIFIED = "ratified"
     REJECTED = "rejected"
+    WITHDRAWN = "withdrawn"
 
 
 # Religious characters as the DfE register names them; "" stands for "Does not apply".

@@ -177,6 +177,8 @@ class PartnershipProject(Record):
     starts_on: date | None = None
     ends_on: date | None = None
     impact_evidence: str = ""
+    # How many pupils the project reached, the figure partnerships report (seed 004).
+    pupils_reached: int | None = Field(default=None, ge=0)
 
 
 class ProjectPartner(Record):
