@@ -87,6 +87,8 @@ class Store:
     support_exchanges: Repository[models.SupportExchange]
     partnership_projects: Repository[models.PartnershipProject]
     project_partners: Repository[models.ProjectPartner]
+    network_funding: Repository[models.NetworkFunding]
+    health_answers: Repository[models.HealthAnswer]
 
     def __init__(self, db: Database, *, clock: Clock = utc_now, path: Path | None = None) -> None:
         self.db = db

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from sqlite_utils import Database
 
+from store.migration_networks import v_network_year
 from store.migration_plans import v8_action_plans
 from store.migration_records import v_project_pupils_reached
 
@@ -56,4 +57,4 @@ def v7_meetings(db: Database) -> None:
 
 
 # Steps 7 onwards, in order, as MIGRATIONS lists them.
-LATER_STEPS = [v7_meetings, v8_action_plans, v_project_pupils_reached]
+LATER_STEPS = [v7_meetings, v8_action_plans, v_project_pupils_reached, v_network_year]

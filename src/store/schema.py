@@ -214,6 +214,8 @@ SUPPORT_EXCHANGES = TableSpec(
 PARTNERSHIP_PROJECTS = TableSpec(
     "partnership_projects", models.PartnershipProject, {"network_id": "networks"}
 )
+NETWORK_FUNDING = TableSpec("network_funding", models.NetworkFunding, {"network_id": "networks"})
+HEALTH_ANSWERS = TableSpec("health_answers", models.HealthAnswer, {"network_id": "networks"})
 PROJECT_PARTNERS = TableSpec(
     "project_partners",
     models.ProjectPartner,
@@ -249,6 +251,8 @@ TABLES: tuple[TableSpec[Any], ...] = (
     SUPPORT_EXCHANGES,
     PARTNERSHIP_PROJECTS,
     PROJECT_PARTNERS,
+    NETWORK_FUNDING,
+    HEALTH_ANSWERS,
 )
 
 BY_NAME: dict[str, TableSpec[Any]] = {spec.name: spec for spec in TABLES}

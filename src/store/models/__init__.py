@@ -37,6 +37,7 @@ from store.models.membership import (
     SupportExchange,
     UserProfile,
 )
+from store.models.network_year import HealthAnswer, NetworkFunding
 from store.models.plans import (
     ActionPlan,
     FundedActivity,
@@ -69,6 +70,7 @@ __all__ = [
     "ConcernAmendment",
     "Email",
     "EvidenceNote",
+    "HealthAnswer",
     "LeadCriteria",
     "Meeting",
     "Membership",
@@ -76,6 +78,7 @@ __all__ = [
     "MembershipMove",
     "Name",
     "Network",
+    "NetworkFunding",
     "OutcomeArea",
     "PartnershipProject",
     "PeerReview",

@@ -14,6 +14,7 @@ from store.enums import (
     MoveKind,
     MoveStatus,
     NetworkKind,
+    NetworkPhase,
     OfstedJudgement,
     PersonRole,
     Phase,
@@ -96,6 +97,7 @@ class Network(Record):
 
     name: Name
     kind: NetworkKind = NetworkKind.NETWORK
+    phase: NetworkPhase | None = None
     area: str = ""
     description: str = ""
     lead_school_id: RecordId | None = None
@@ -104,6 +106,9 @@ class Network(Record):
     coordinator_id: RecordId | None = None
     review_target: int | None = Field(default=None, ge=0)
     terms_of_reference: dict[str, str] = Field(default_factory=dict)
+    # An archived network has stopped meeting: it leaves Home, the lists and the health check,
+    # and keeps every record, so it can be brought back.
+    archived_on: date | None = None
 
 
 class Membership(Record):
