@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, tzinfo
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 Clock = Callable[[], datetime]
 
@@ -89,3 +90,23 @@ def parse_uk_date(text: str) -> date | None:
 def uk_date(day: date | None) -> str:
     """A date as UK readers write it, e.g. `15 Jan 2026`; blank for None."""
     return "" if day is None else f"{day.day} {day:%b %Y}"
+
+
+def uk_timestamp(moment: datetime | str | None) -> str:
+    """A stored UTC time as UK readers write it, in UK time: `23 Nov 2026 14:05`."""
+    if moment is None or moment == "":
+        return ""
+    if isinstance(moment, str):
+        moment = datetime.fromisoformat(moment.replace("Z", "+00:00"))
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    local = moment.astimezone(_london())
+    return f"{uk_date(local.date())} {local:%H:%M}"
+
+
+def _london() -> tzinfo:
+    """Europe/London; UTC where the system has no time-zone data (Windows without tzdata)."""
+    try:
+        return ZoneInfo("Europe/London")
+    except ZoneInfoNotFoundError:
+        return UTC

@@ -17,3 +17,23 @@ def os_error_reason(error: OSError) -> str:
     """Why the system refused, as the end of a sentence: `permission denied`."""
     reason = error.strerror or str(error)
     return reason[:1].lower() + reason[1:]
+
+
+def plural(count: int, word: str, many: str | None = None) -> str:
+    """A count with its noun agreeing: `1 school`, `3 schools`, `2 activities` (given `many`)."""
+    return f"{count} {word if count == 1 else many or word + 's'}"
+
+
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'"})
+
+
+def fold(text: str) -> str:
+    """Text as search compares it: lower case, curly apostrophes straight, accents dropped.
+
+    So `mary's` finds `St Mary’s` and `zoe` finds `Zoë`.
+    """
+    decomposed = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+FOLD = "schoolnet_fold"  # fold() as an SQL function on every store connection

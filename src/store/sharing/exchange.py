@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from store import schema
 from store.dates import iso_utc
 from store.errors import StoreError
+from store.ids import find_network, resolve_id
 from store.sharing import bundle
 from store.sharing.backups import backup
 from store.sharing.bundle import BundleRefused, Scope
@@ -77,24 +78,18 @@ class ConflictEntry:
 
 
 def scope_for(store: Store, kind: str, ref: str | None = None) -> Scope:
-    """A scope from what the user named: a network by name or id, a review or meeting by id."""
+    """A scope from what the user named: a network by name or id (or an id's unique start)."""
     if kind == "everything":
         return Scope("everything")
     if kind == "network":
-        network = store.networks.by_name_or_id(ref or "")
-        if network is None:
-            raise StoreError(f"There is no network called {ref}.")
+        network = find_network(store, ref or "")
         return Scope("network", network.id, network.name)
     if kind == "meeting":
-        meeting = store.meetings.find(ref or "")
-        if meeting is None:
-            raise StoreError(f"There is no meeting with id {ref}.")
+        meeting = store.meetings.get(resolve_id(store, "meetings", ref or ""))
         return Scope("meeting", meeting.id, meeting.title)
     if kind != "review":
         raise KeyError(kind)
-    review = store.peer_reviews.find(ref or "")
-    if review is None:
-        raise StoreError(f"There is no review with id {ref}.")
+    review = store.peer_reviews.get(resolve_id(store, "peer_reviews", ref or ""))
     school = store.schools.get(review.host_school_id)
     return Scope("review", review.id, f"Peer review of {school.name} {review.academic_year}")
 
