@@ -51,6 +51,9 @@ class TableSpec(Generic[M]):
     # Identity across laptops: a record is known by its id; a table with a natural key also
     # knows an incoming record by that column (a school by its URN), whoever created it.
     natural_key: str | None = None
+    # A column naming a school that is a member of the record's scope: a bundle of that scope
+    # carries the school's own records (its people, its case studies), and nothing else of it.
+    member_school: str | None = None
 
     @cached_property
     def json_fields(self) -> frozenset[str]:
@@ -127,7 +130,10 @@ NETWORKS = TableSpec(
     },
 )
 MEMBERSHIPS = TableSpec(
-    "memberships", models.Membership, {"network_id": "networks", "school_id": "schools"}
+    "memberships",
+    models.Membership,
+    {"network_id": "networks", "school_id": "schools"},
+    member_school="school_id",
 )
 MEMBERSHIP_EVENTS = TableSpec(
     "membership_events", models.MembershipEvent, {"membership_id": "memberships"}
@@ -256,3 +262,33 @@ TABLES: tuple[TableSpec[Any], ...] = (
 )
 
 BY_NAME: dict[str, TableSpec[Any]] = {spec.name: spec for spec in TABLES}
+
+# What a scoped bundle is rooted at, by scope kind (store.sharing.bundle.Scope.kind).
+SCOPE_ROOTS: dict[str, str] = {
+    "network": "networks",
+    "review": "peer_reviews",
+    "meeting": "meetings",
+}
+
+
+def dependents(table: str) -> frozenset[str]:
+    """Tables whose records refer to `table`, directly or through other records' references."""
+    found: set[str] = set()
+    frontier = {table}
+    while frontier:
+        frontier = {
+            spec.name
+            for spec in TABLES
+            if spec.name not in found and frontier & set(spec.references.values())
+        }
+        found |= frontier
+    return frozenset(found)
+
+
+# Records that belong to no network, review or meeting (schools, people, case studies):
+# a scope carries them only as what its records refer to, or as a member school's own.
+SHARED: frozenset[str] = frozenset(
+    spec.name
+    for spec in TABLES
+    if not any(spec.name == root or spec.name in dependents(root) for root in SCOPE_ROOTS.values())
+)

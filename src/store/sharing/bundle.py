@@ -93,39 +93,41 @@ def _rows(store: Store, table: str, ids: set[str] | None) -> list[dict[str, Any]
     return sorted(rows, key=lambda row: row["id"])
 
 
+def _descend(
+    store: Store, picked: dict[str, set[str]], start: dict[str, set[str]], into: Iterable[str]
+) -> None:
+    """Add to `picked` every record of the `into` tables that refers to a `start` record,
+    or to one added so, until nothing more refers down."""
+    tables = [spec for spec in schema.TABLES if spec.name in set(into)]
+    pending = start
+    while any(pending.values()):
+        found: dict[str, set[str]] = {}
+        for spec in tables:
+            for column, target in spec.references.items():
+                if pending.get(target):
+                    fresh = _select(store, spec.name, column, pending[target])
+                    fresh -= picked[spec.name]
+                    picked[spec.name] |= fresh
+                    found.setdefault(spec.name, set()).update(fresh)
+        pending = found
+
+
 def _seed(store: Store, scope: Scope) -> dict[str, set[str]]:
-    """The records a scope starts from, before adding what they refer to."""
-    root = scope.id or ""
+    """The records that belong to a scope (docs/bundle-format.md, Scopes), derived from the
+    registry: the root, every record under it, and its member schools' own records."""
+    root = schema.SCOPE_ROOTS[scope.kind]
     picked: dict[str, set[str]] = {spec.name: set() for spec in schema.TABLES}
-    if scope.kind == "network":
-        picked["networks"] = {root}
-        for table in ("memberships", "membership_moves", "meetings", "actions", "action_plans",
-                      "peer_reviews", "support_exchanges", "partnership_projects"):  # fmt: skip
-            picked[table] |= _select(store, table, "network_id", [root])
-        picked["membership_events"] = _select(
-            store, "membership_events", "membership_id", picked["memberships"]
-        )
-        picked["schools"] = {
-            row["school_id"] for row in _rows(store, "memberships", picked["memberships"])
-        }
-        picked["people"] = _select(store, "people", "school_id", picked["schools"])
-        picked["case_studies"] = _select(store, "case_studies", "school_id", picked["schools"])
-        for table in ("plan_priorities", "plan_scrutinies", "plan_spending"):
-            picked[table] = _select(store, table, "plan_id", picked["action_plans"])
-        picked["project_partners"] = _select(
-            store, "project_partners", "project_id", picked["partnership_projects"]
-        )
-    elif scope.kind == "review":
-        picked["peer_reviews"] = {root}
-    elif scope.kind == "meeting":
-        picked["meetings"] = {root}
-    reviews, meetings = picked["peer_reviews"], picked["meetings"]
-    for table in ("review_team_members", "evidence_notes", "concerns"):
-        picked[table] |= _select(store, table, "review_id", reviews)
-    for table in ("agenda_items", "attendances", "plan_scrutinies"):
-        picked[table] |= _select(store, table, "meeting_id", meetings)
-    picked["actions"] |= _select(store, "actions", "review_id", reviews)
-    picked["actions"] |= _select(store, "actions", "meeting_id", meetings)
+    picked[root] = {scope.id or ""}
+    # Down from the root only: a school or person is never a way down, so another network's
+    # review at a shared school, or a person's other meetings, stay out.
+    _descend(store, picked, {root: picked[root]}, schema.dependents(root))
+    members: set[str] = set()
+    for spec in schema.TABLES:
+        if spec.member_school and picked[spec.name]:
+            rows = _rows(store, spec.name, picked[spec.name])
+            members |= {row[spec.member_school] for row in rows if row[spec.member_school]}
+    picked["schools"] |= members
+    _descend(store, picked, {"schools": members}, schema.SHARED)
     return picked
 
 
