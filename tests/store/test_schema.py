@@ -5,12 +5,13 @@ from __future__ import annotations
 import sqlite3
 import stat
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from store import Store
 from store.migrations import APPLICATION_ID, SCHEMA_VERSION
-from store.schema import TABLES
+from store.schema import TABLES, TableSpec
 
 
 def test_new_database_has_every_table_at_current_version(file_store: Store) -> None:
@@ -22,7 +23,7 @@ def test_new_database_has_every_table_at_current_version(file_store: Store) -> N
 
 
 @pytest.mark.parametrize("spec", TABLES, ids=lambda spec: spec.name)
-def test_columns_match_the_model(store: Store, spec) -> None:
+def test_columns_match_the_model(store: Store, spec: TableSpec[Any]) -> None:
     columns = {column.name for column in store.db[spec.name].columns}
     assert columns == set(spec.columns)
 
@@ -61,3 +62,13 @@ def test_installation_id_is_made_once(db_path: Path) -> None:
     again = Store.open(db_path)
     assert again.installation_id == made
     again.close()
+
+
+@pytest.mark.parametrize("spec", TABLES, ids=lambda spec: spec.name)
+def test_registry_references_are_the_databases_foreign_keys(
+    store: Store, spec: TableSpec[Any]
+) -> None:
+    # Bundles decide what a scope carries from the registry's references: one the database
+    # enforces but the registry lacks would leave a scoped bundle that cannot be imported.
+    keys = store.db.execute(f"PRAGMA foreign_key_list({spec.name})").fetchall()
+    assert {row[3]: row[2] for row in keys} == spec.references
