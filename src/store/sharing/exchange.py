@@ -18,7 +18,7 @@ from store import schema
 from store.dates import iso_utc
 from store.errors import StoreError
 from store.ids import find_network, resolve_id
-from store.sharing import bundle
+from store.sharing import bundle, received
 from store.sharing.backups import backup
 from store.sharing.bundle import BundleRefused, Scope
 from store.sharing.clocks import local_now
@@ -182,7 +182,7 @@ def preview(store: Store, path: Path, passphrase: str | None = None) -> ImportPl
     """Read, check and plan an import without changing anything (the dry run)."""
     refuse_own_files(store, path)
     with _bulk():
-        return plan_import(store, bundle.read(path, passphrase), path.name)
+        return plan_import(store, received.read(path, passphrase), path.name)
 
 
 def apply(store: Store, plan: ImportPlan, path: Path) -> Path | None:
