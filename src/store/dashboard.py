@@ -32,6 +32,7 @@ class NetworkSummary:
     next_meeting: datetime | None
     open_actions: int
     reviews_in_progress: int
+    archived_on: date | None = None
 
 
 @dataclass(frozen=True)
@@ -66,11 +67,14 @@ class DashboardQueries:
             my_actions=self.open_actions_for(person_id) if person_id else [],
         )
 
-    def networks(self, today: date | None = None) -> list[NetworkSummary]:
-        """Every network with member count, next meeting, open actions and live reviews."""
+    def networks(
+        self, today: date | None = None, *, archived: bool = False
+    ) -> list[NetworkSummary]:
+        """Every network in use (and archived ones if asked) with member count, next meeting,
+        open actions and live reviews."""
         day = (today or self.store.today()).isoformat()
         sql = """
-            SELECT n.id, n.name, n.kind, n.area,
+            SELECT n.id, n.name, n.kind, n.area, n.archived_on,
               (SELECT count(*) FROM memberships m
                 WHERE m.network_id = n.id AND m.status = ?) AS members,
               (SELECT min(starts_at) FROM meetings mt
@@ -80,9 +84,9 @@ class DashboardQueries:
                 WHERE a.network_id = n.id AND a.status IN (?, ?)) AS open_actions,
               (SELECT count(*) FROM peer_reviews r
                 WHERE r.network_id = n.id AND r.stage != ?) AS reviews_in_progress
-            FROM networks n
+            FROM networks n {where}
             ORDER BY n.name, n.id
-        """
+        """.format(where="" if archived else "WHERE n.archived_on IS NULL")
         params = [MembershipStatus.ACTIVE.value, day, *_OPEN, ReviewStage.OUTCOMES_AGREED.value]
         return [
             NetworkSummary(
@@ -94,6 +98,7 @@ class DashboardQueries:
                 next_meeting=_moment(row["next_meeting"]),
                 open_actions=row["open_actions"],
                 reviews_in_progress=row["reviews_in_progress"],
+                archived_on=date.fromisoformat(row["archived_on"]) if row["archived_on"] else None,
             )
             for row in self.store.db.query(sql, params)
         ]

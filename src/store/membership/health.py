@@ -13,8 +13,15 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from store.dates import academic_year_bounds, academic_year_of
-from store.enums import MeetingKind, MembershipStatus, NetworkKind, OfstedJudgement
+from store.enums import (
+    CapacityFinding,
+    MeetingKind,
+    MembershipStatus,
+    NetworkKind,
+    OfstedJudgement,
+)
 from store.meetings.attendance import MissedRun, missed_runs
+from store.membership.health_answers import ANSWERS_COLUMN, Answer, answers_from
 from store.models import LeadCriteria
 from store.plans import progress
 
@@ -41,13 +48,27 @@ SPLIT_LABELS = {"trust": "Trust split", "federation": "Federation split"}
 
 @dataclass(frozen=True)
 class Finding:
-    """One way a network falls short of a rule."""
+    """One way a network falls short of a rule; some can be answered with a recorded note."""
 
     rule: str
     message: str
+    # Set on the findings that ask for support capacity from beyond the network.
+    capacity: CapacityFinding | None = None
+    answer: Answer | None = None
+
+    @property
+    def open(self) -> bool:
+        """True while nothing has answered it."""
+        return self.answer is None
 
     def __str__(self) -> str:
-        return f"{self.rule}: {self.message}"
+        answered = f" ({self.answer})" if self.answer else ""
+        return f"{self.rule}: {self.message}{answered}"
+
+
+def open_findings(findings: list[Finding]) -> list[Finding]:
+    """The findings no recorded answer has dealt with."""
+    return [finding for finding in findings if finding.open]
 
 
 @dataclass(frozen=True)
@@ -62,6 +83,12 @@ class _Network:
     lead_name: str | None
     lead_criteria: str | None
     meetings: int
+    # The school that a lead, deputy or lead school is, or is at, where it has left.
+    lead_left: str | None
+    deputy_name: str | None
+    deputy_left: str | None
+    lead_school_left: str | None
+    answers: str | None
 
 
 # One row per network; the meetings count is a range in the meetings (network, start) index.
@@ -70,11 +97,20 @@ SELECT n.id, n.name, n.kind, n.lead_id, n.deputy_lead_id,
   p.name AS lead_name, p.lead_criteria,
   (SELECT count(*) FROM meetings mt
     WHERE mt.network_id = n.id AND mt.kind = :slg AND mt.cancelled = 0
-      AND mt.starts_at >= :first AND mt.starts_at < :after) AS meetings
-FROM networks n LEFT JOIN people p ON p.id = n.lead_id
+      AND mt.starts_at >= :first AND mt.starts_at < :after) AS meetings,
+  {left_p} AS lead_left, d.name AS deputy_name, {left_d} AS deputy_left,
+  {left_n} AS lead_school_left, {answers} AS answers
+FROM networks n LEFT JOIN people p ON p.id = n.lead_id LEFT JOIN people d ON d.id = n.deputy_lead_id
 {where}
 ORDER BY n.name, n.id
 """
+# The name of a school that has left the network and not come back, or NULL.
+_LEFT = (
+    "(SELECT ls.name FROM memberships ml JOIN schools ls ON ls.id = ml.school_id"
+    " WHERE ml.network_id = n.id AND ml.school_id = {0} AND ml.status IN (:left, :removed)"
+    " AND NOT EXISTS (SELECT 1 FROM memberships ma WHERE ma.network_id = n.id"
+    " AND ma.school_id = {0} AND ma.status = :active) LIMIT 1)"
+)
 
 # One row per active membership: sizes, Ofsted shares and trust and federation splits.
 _MEMBERS_SQL = """
@@ -82,7 +118,7 @@ SELECT m.network_id, n.name, n.kind, s.name, s.trust, s.federation, s.ofsted_jud
 FROM memberships m
   JOIN schools s ON s.id = m.school_id
   JOIN networks n ON n.id = m.network_id
-WHERE m.status = :active {only}
+WHERE m.status = :active AND (n.archived_on IS NULL OR m.network_id = :network) {only}
 """
 # For one network: its own members, and others only where they share a trust or federation.
 _ITS = (
@@ -96,7 +132,8 @@ _ONLY_ITS_OWN = (
 
 
 def network_health(store: Store, network_id: str, today: date | None = None) -> list[Finding]:
-    """Every rule the network breaks today, in a fixed order."""
+    """Every rule the network breaks today, in a fixed order; asked by id, an archived
+    network is checked too."""
     found = _health(store, today or store.today(), network_id)
     if network_id not in found:
         store.networks.get(network_id)  # raises RecordNotFound, saying so plainly
@@ -104,7 +141,7 @@ def network_health(store: Store, network_id: str, today: date | None = None) -> 
 
 
 def all_network_health(store: Store, today: date | None = None) -> dict[str, list[Finding]]:
-    """Findings for every network, keyed by network id, in name order."""
+    """Findings for every network in use (not archived), keyed by network id, in name order."""
     return _health(store, today or store.today())
 
 
@@ -118,9 +155,18 @@ def _health(store: Store, today: date, network_id: str | None = None) -> dict[st
         "first": first.isoformat(),
         "after": f"{last.isoformat()}T99",
         "network": network_id,
+        "left": MembershipStatus.LEFT.value,
+        "removed": MembershipStatus.REMOVED.value,
+        "year": year,
     }
     one = network_id is not None
-    networks_sql = _NETWORKS_SQL.format(where="WHERE n.id = :network" if one else "")
+    networks_sql = _NETWORKS_SQL.format(
+        where="WHERE n.id = :network" if one else "WHERE n.archived_on IS NULL",
+        left_p=_LEFT.format("p.school_id"),
+        left_d=_LEFT.format("d.school_id"),
+        left_n=_LEFT.format("n.lead_school_id"),
+        answers=ANSWERS_COLUMN,
+    )
     networks = [_Network(**row) for row in store.db.query(networks_sql, params)]
     members = _Members(
         store.db.execute(_MEMBERS_SQL.format(only=_ONLY_ITS_OWN if one else ""), params)
@@ -128,11 +174,23 @@ def _health(store: Store, today: date, network_id: str | None = None) -> dict[st
     missed = missed_runs(store, today, network_id)
     unevaluated = progress.unevaluated(store, today, network_id)
     return {
-        network.id: _check(store, network, members, year)
-        + _attendance(missed.get(network.id))
-        + _impact(unevaluated.get(network.id))
+        network.id: _answered(
+            _check(store, network, members, year)
+            + _attendance(missed.get(network.id))
+            + _impact(unevaluated.get(network.id)),
+            answers_from(network.answers),
+        )
         for network in networks
     }
+
+
+def _answered(findings: list[Finding], answers: dict[str, Answer]) -> list[Finding]:
+    return [
+        Finding(f.rule, f.message, f.capacity, answers[f.capacity])
+        if f.capacity is not None and f.capacity in answers
+        else f
+        for f in findings
+    ]
 
 
 class _Members:
@@ -257,6 +315,7 @@ def _size(count: int) -> list[Finding]:
                 "Network size",
                 f"{_schools(count)}, below {NEEDS_OUTSIDE_SUPPORT_BELOW}: the network must"
                 " identify school-to-school support capacity from beyond it.",
+                CapacityFinding.SIZE,
             )
         ]
     return []
@@ -274,6 +333,7 @@ def _categories(count: int, concern: int) -> list[Finding]:
             f"{concern} of {count} schools ({share:.0%}) are judged requires improvement,"
             " serious weaknesses or special measures, more than 20%: the network must identify"
             " support capacity from beyond it.",
+            CapacityFinding.OFSTED_CATEGORIES,
         )
     ]
 
@@ -308,6 +368,23 @@ def _leadership(store: Store, network: _Network) -> list[Finding]:
             )
     if network.deputy_lead_id is None:
         findings.append(Finding("Leadership", "the network has no named deputy lead."))
+    for name, role, school in (
+        (network.lead_name, "the lead", network.lead_left),
+        (network.deputy_name, "the deputy lead", network.deputy_left),
+    ):
+        if school is not None:
+            findings.append(
+                Finding(
+                    "Leadership",
+                    f"{name}, {role}, is at {school}, which has left the network: choose"
+                    f" who leads from a member school.",
+                )
+            )
+    if network.lead_school_left is not None:
+        findings.append(
+            Finding("Leadership", f"{network.lead_school_left}, the lead school, has left the"
+                    " network.")
+        )  # fmt: skip
     return findings
 
 

@@ -6,11 +6,13 @@ Each function is one thing a user does, made in one transaction.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from store.errors import StoreError
-from store.membership import joining
+from store.membership import joining, running
 from store.models import (
     CaseStudy,
     LeadCriteria,
@@ -26,16 +28,46 @@ if TYPE_CHECKING:
     from store.db import Store
 
 
-def create_network(store: Store, network: Network) -> Network:
-    """Create a network; a name another network has is refused with a sentence."""
-    _name_free(store, network)
-    return store.networks.add(network)
+class Unchanged:
+    """Stands for a value the caller leaves as it is."""
 
 
-def update_network(store: Store, network: Network) -> Network:
-    """Save the fields of a network the user changed."""
+UNCHANGED = Unchanged()
+
+
+def create_network(
+    store: Store,
+    network: Network,
+    *,
+    people: Sequence[Person] = (),
+    funding: Decimal | None = None,
+) -> Network:
+    """Create a network, with anyone added on the spot as its leaders and this year's
+    funding; a name another network has is refused with a sentence."""
     _name_free(store, network)
-    return store.networks.update(network)
+    with store.db.atomic():
+        running.add_people(store, people)
+        saved = store.networks.add(network)
+        running.set_funding(store, saved.id, running.this_year(store), funding)
+    return saved
+
+
+def update_network(
+    store: Store,
+    network: Network,
+    *,
+    people: Sequence[Person] = (),
+    funding: Decimal | None | Unchanged = UNCHANGED,
+) -> Network:
+    """Save the fields of a network the user changed, anyone added on the spot, and this
+    year's funding (None takes it away)."""
+    _name_free(store, network)
+    with store.db.atomic():
+        running.add_people(store, people)
+        saved = store.networks.update(network)
+        if not isinstance(funding, Unchanged):
+            running.set_funding(store, saved.id, running.this_year(store), funding)
+    return saved
 
 
 def _name_free(store: Store, network: Network) -> None:
