@@ -10,6 +10,7 @@ import pytest
 
 from store import Store
 from store.dates import Clock
+from store.sharing import inbox
 
 FROZEN_NOW = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)
 
@@ -40,6 +41,8 @@ def private_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.M
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
     monkeypatch.delenv("SCHOOLNET_DB", raising=False)
+    # Bundles waiting in Downloads: never the machine's own folder, so Home's count is fixed.
+    monkeypatch.setattr(inbox, "downloads_folder", lambda: home / "Downloads")
     return home
 
 
