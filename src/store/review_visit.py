@@ -10,11 +10,16 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from store.enums import EvidenceType
+from store.errors import StoreError
 from store.models import Concern, ConcernAmendment, EvidenceNote
 from store.schema import EVIDENCE_NOTES
 
 if TYPE_CHECKING:
     from store.db import Store
+
+
+class NotesLocked(StoreError):
+    """The review is locked, so its notes no longer change."""
 
 
 # Visit notes ----------------------------------------------------------------------------
@@ -30,6 +35,7 @@ def new_note(
     at: datetime | None = None,
 ) -> EvidenceNote:
     """Start a note, timestamped now."""
+    _open_for_notes(store, review_id)
     return store.evidence_notes.add(
         EvidenceNote(
             review_id=review_id,
@@ -46,11 +52,43 @@ def update_note(
 ) -> EvidenceNote:
     """Save a note's words and tags as they now stand."""
     note = store.evidence_notes.get(note_id)
+    _open_for_notes(store, note.review_id)
     return store.evidence_notes.update(
         note.model_copy(
             update={"text": text, "focus_area": focus_area, "evidence_type": evidence_type}
         )
     )
+
+
+def delete_note(store: Store, note_id: str) -> None:
+    """Delete a visit note (leaving a tombstone), while the review is not locked."""
+    note = store.evidence_notes.get(note_id)
+    _open_for_notes(store, note.review_id)
+    store.evidence_notes.delete(note_id)
+
+
+def last_focus_area(store: Store, review_id: str) -> str:
+    """The focus area of the note written or changed last, so the next note starts there.
+
+    "" when no note has one, or its focus area is no longer one of the review's.
+    """
+    row = store.db.execute(
+        "SELECT focus_area FROM evidence_notes WHERE review_id = ? AND focus_area != ''"
+        " ORDER BY updated_at DESC, noted_at DESC LIMIT 1",
+        [review_id],
+    ).fetchone()
+    areas = store.peer_reviews.get(review_id).focus_areas
+    return row[0] if row and row[0] in areas else ""
+
+
+def _open_for_notes(store: Store, review_id: str) -> None:
+    """Notes are evidence behind the agreed outcomes: once locked, they stay as they were."""
+    review = store.peer_reviews.get(review_id)
+    if review.locked_on is not None:
+        raise NotesLocked(
+            f"The outcomes were agreed on {review.locked_on:%d %b %Y} and the review is locked:"
+            " its visit notes can be read, not changed."
+        )
 
 
 def recent_notes(

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from store import review_visit
+from store import review_dates, review_visit
 from store.dates import academic_year_of
 from store.enums import ActionSource, ReviewStage, ReviewStyle
 from store.errors import StoreError
@@ -36,6 +36,7 @@ CHECKLIST: tuple[tuple[str, str, ReviewStage], ...] = (
     ("outcomes_agreed", "Outcomes agreed", ReviewStage.WORKSHOP),
 )
 LABELS = {key: label for key, label, _ in CHECKLIST}
+STEP_STAGES = {key: stage for key, _, stage in CHECKLIST}
 
 
 class ReviewRefused(StoreError):
@@ -127,16 +128,35 @@ def add_team_member(
 
 
 def tick(store: Store, review_id: str, item: str, on: date) -> PeerReview:
-    """Record the date a checklist item was done."""
+    """Record the date a checklist item was done; ticking it again corrects (back-dates) it."""
     if item not in LABELS:
         raise ReviewRefused(f"There is no checklist item {item}.")
     if item == "outcomes_agreed":
         raise ReviewRefused("Outcomes are agreed with the agree step, which also locks the review.")
-    review = store.peer_reviews.get(review_id)
-    _unlocked(review)
+    review = editable(store, review_id)
+    problem = review_dates.step_date_problem(review, LABELS[item], item, on, store.today())
+    if problem:
+        raise ReviewRefused(problem)
     return store.peer_reviews.update(
         review.model_copy(update={"checklist": review.checklist | {item: on}})
     )
+
+
+def untick(store: Store, review_id: str, item: str) -> PeerReview:
+    """Take a step ticked by mistake off the checklist, while the review is at its stage."""
+    if item not in LABELS:
+        raise ReviewRefused(f"There is no checklist item {item}.")
+    review = editable(store, review_id)
+    stage = STEP_STAGES[item]
+    if STAGES.index(stage) < STAGES.index(review.stage):
+        raise ReviewRefused(
+            f"The review has moved on from the {stage.label.lower()} stage, so"
+            f" {LABELS[item]} stays done; correct its date instead."
+        )
+    if item not in review.checklist:
+        raise ReviewRefused(f"{LABELS[item]} is not ticked.")
+    left = {key: day for key, day in review.checklist.items() if key != item}
+    return store.peer_reviews.update(review.model_copy(update={"checklist": left}))
 
 
 def missing(review: PeerReview) -> list[str]:
@@ -314,12 +334,21 @@ def save_findings(store: Store, review_id: str, **fields: str) -> PeerReview:
 
 def agree_outcomes(store: Store, review_id: str, on: date) -> PeerReview:
     """Agree the outcomes: the review reaches its last stage and is locked."""
-    review = store.peer_reviews.get(review_id)
-    _unlocked(review)
+    review = editable(store, review_id)
     if review.stage != ReviewStage.WORKSHOP:
         raise ReviewRefused("Outcomes are agreed after the improvement workshop.")
-    if "workshop_held" not in review.checklist:
+    workshop = review.checklist.get("workshop_held")
+    if workshop is None:
         raise ReviewRefused("First: Improvement workshop held.")
+    problem = review_dates.agreement_date_problem(workshop, on, store.today())
+    if problem:
+        raise ReviewRefused(problem)
+    empty = empty_focus_areas(store, review)
+    if empty:
+        raise ReviewRefused(
+            "Write the outcomes of every focus area first; nothing is written for:"
+            f" {'; '.join(empty)}."
+        )
     return store.peer_reviews.update(
         review.model_copy(
             update={
@@ -331,12 +360,32 @@ def agree_outcomes(store: Store, review_id: str, on: date) -> PeerReview:
     )
 
 
+def empty_focus_areas(store: Store, review: PeerReview) -> list[str]:
+    """Focus areas with no outcome written yet (nothing went well, nothing even better if)."""
+    written = {
+        area.focus_area
+        for area in outcome_areas(store, review.id)
+        if (area.went_well + area.even_better_if + area.areas_for_development).strip()
+    }
+    return [focus for focus in review.focus_areas if focus not in written]
+
+
 def amend_review(store: Store, review_id: str, text: str, *, by: str) -> ReviewAmendment:
     """A dated amendment to a locked review."""
     store.peer_reviews.get(review_id)
     return store.review_amendments.add(
         ReviewAmendment(review_id=review_id, amended_on=store.clock(), amended_by=by, text=text)
     )
+
+
+def editable(store: Store, review_id: str) -> PeerReview:
+    """The review, if it may still be edited; a locked one is refused with why and what to do.
+
+    Screens ask this before opening a form, so nobody types into a form that cannot be saved.
+    """
+    review = store.peer_reviews.get(review_id)
+    _unlocked(review)
+    return review
 
 
 def _unlocked(review: PeerReview) -> None:

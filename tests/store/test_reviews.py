@@ -21,12 +21,12 @@ def demo(store: Store) -> Store:
     return store
 
 
-def _review(store: Store) -> str:
+def _review(store: Store, starts_on: date = date(2027, 3, 10)) -> str:
     review = reviews.create(
         store,
         network_id=network_id("hunts"),
         host_school_id=school_id("houghton"),
-        starts_on=date(2027, 3, 10),
+        starts_on=starts_on,
         focus_areas=[
             "To what extent is writing taught well?",
             " ",
@@ -65,7 +65,7 @@ def test_a_reviewer_from_the_host_school_is_refused(demo: Store) -> None:
 
 
 def test_stages_follow_the_checklist(demo: Store) -> None:
-    rid = _review(demo)
+    rid = _review(demo, date(2026, 11, 10))  # the tests' today is 23 Nov 2026
     review = demo.peer_reviews.get(rid)
     assert reviews.next_step(review) == "Next: MoU signed by the host school."
     with pytest.raises(
@@ -73,19 +73,21 @@ def test_stages_follow_the_checklist(demo: Store) -> None:
     ):
         reviews.advance(demo, rid)
     for item in ("mou_signed", "scr_letter_sent", "concerns_protocol_shared"):
-        reviews.tick(demo, rid, item, date(2027, 2, 1))
+        reviews.tick(demo, rid, item, date(2026, 10, 1))
     assert reviews.next_step(demo.peer_reviews.get(rid)) == "Next: move on to the pre-meet stage."
     assert reviews.advance(demo, rid).stage == ReviewStage.PRE_MEET
-    reviews.tick(demo, rid, "timetable_shared", date(2027, 3, 1))
-    reviews.tick(demo, rid, "pre_meet_held", date(2027, 3, 2))
+    reviews.tick(demo, rid, "timetable_shared", date(2026, 11, 1))
+    reviews.tick(demo, rid, "pre_meet_held", date(2026, 11, 2))
     assert reviews.advance(demo, rid).stage == ReviewStage.VISIT
     assert reviews.advance(demo, rid).stage == ReviewStage.WORKSHOP
     with pytest.raises(reviews.ReviewRefused, match="Improvement workshop held"):
-        reviews.agree_outcomes(demo, rid, date(2027, 3, 20))
-    reviews.tick(demo, rid, "workshop_held", date(2027, 3, 12))
-    agreed = reviews.agree_outcomes(demo, rid, date(2027, 3, 20))
-    assert (agreed.stage, agreed.locked_on) == (ReviewStage.OUTCOMES_AGREED, date(2027, 3, 20))
-    assert agreed.checklist["outcomes_agreed"] == date(2027, 3, 20)
+        reviews.agree_outcomes(demo, rid, date(2026, 11, 20))
+    reviews.tick(demo, rid, "workshop_held", date(2026, 11, 12))
+    for area in reviews.draft_outcomes(demo, rid):
+        reviews.save_outcome_area(demo, area.model_copy(update={"went_well": "Clear sequences"}))
+    agreed = reviews.agree_outcomes(demo, rid, date(2026, 11, 20))
+    assert (agreed.stage, agreed.locked_on) == (ReviewStage.OUTCOMES_AGREED, date(2026, 11, 20))
+    assert agreed.checklist["outcomes_agreed"] == date(2026, 11, 20)
     assert reviews.next_step(agreed) == "Done: outcomes agreed and the review is locked."
 
 

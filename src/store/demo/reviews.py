@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from store import models
 from store.demo import review_facts
-from store.demo.ids import Loader, demo_id, head_id, network_id, review_id, school_id
+from store.demo.ids import ANCHOR, Loader, demo_id, head_id, network_id, review_id, school_id
 from store.enums import ActionSource, ActionStatus, ConcernCategory, EvidenceType, ReviewStage
 
 _CHECKLIST_BY_STAGE = {
@@ -154,6 +154,16 @@ REVIEWS = (
 CONCERN_REVIEW = "hunts-2026-st-johns"
 
 
+def _done_on(visit: date, n: int, item: str) -> date:
+    """When the demo did a step: the workshop a week after the visit and the agreement a week
+    later; the steps before a visit a few days apart, none after the day the demo stands on."""
+    if item == "workshop_held":
+        return visit + timedelta(days=7)
+    if item == "outcomes_agreed":
+        return visit + timedelta(days=14)
+    return min(visit - timedelta(days=30 - 4 * n), ANCHOR - timedelta(days=10 - 2 * n))
+
+
 def add_review(loader: Loader, review: DemoReview) -> None:
     store = loader.store
     rid = review_id(review.key)
@@ -176,9 +186,7 @@ def add_review(loader: Loader, review: DemoReview) -> None:
             " leadership beyond English and maths is still developing.",
             strengths=review_facts.STRENGTHS if has_findings else "",
             areas_for_development=review_facts.AREAS_FOR_DEVELOPMENT if has_findings else "",
-            checklist={
-                item: review.starts_on - timedelta(days=30 - 4 * n) for n, item in enumerate(done)
-            },
+            checklist={item: _done_on(review.starts_on, n, item) for n, item in enumerate(done)},
             premeet_context=(
                 "A one-form-entry school with a new leadership team and a rising roll."
                 if review.stage != ReviewStage.PLANNED

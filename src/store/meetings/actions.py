@@ -70,6 +70,21 @@ def set_status(store: Store, action_id: str, status: ActionStatus) -> Action:
     return store.actions.update(action.model_copy(update={"status": status}))
 
 
+# The order space steps through: what a head ticking off their own work goes through.
+_NEXT = {
+    ActionStatus.OPEN: ActionStatus.IN_PROGRESS,
+    ActionStatus.IN_PROGRESS: ActionStatus.DONE,
+    ActionStatus.DONE: ActionStatus.OPEN,
+    ActionStatus.DROPPED: ActionStatus.OPEN,
+}
+
+
+def next_status(store: Store, action_id: str) -> Action:
+    """Move an action on a step: open, in progress, done, then open again."""
+    action = store.actions.get(action_id)
+    return store.actions.update(action.model_copy(update={"status": _NEXT[action.status]}))
+
+
 @dataclass(frozen=True)
 class ActionFilter:
     """Which actions the list shows; None or False means any."""

@@ -5,9 +5,11 @@ Every step writes a dated membership event, so a membership's history is never l
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from store.editing import apply_changes
 from store.enums import MemberRole, MembershipStatus, MoveKind, MoveStatus
 from store.errors import StoreError
 from store.models import Membership, MembershipEvent, MembershipMove
@@ -66,6 +68,7 @@ def record_mou_signed(
 ) -> Membership:
     """Record the day the memorandum of understanding was signed, and by whom."""
     membership = store.memberships.get(membership_id)
+    _not_ahead(store, on, "The MoU")
     with store.db.atomic():
         updated = store.memberships.update(membership.model_copy(update={"mou_signed_on": on}))
         _event(store, updated, updated.status, on, signed_by=signed_by, reason=MOU_SIGNED)
@@ -117,9 +120,8 @@ def propose_move(
 
 def ratify_move(store: Store, move_id: str, *, by: str, on: date) -> Membership:
     """Ratify a proposed move for the network leads group and carry it out."""
-    move = store.membership_moves.get(move_id)
-    if move.status != MoveStatus.PROPOSED:
-        raise MembershipStepRefused(f"This move was already {move.status.label.lower()}.")
+    move = _proposed(store, move_id)
+    _not_ahead(store, on, "A ratification")
     with store.db.atomic():
         store.membership_moves.update(
             move.model_copy(
@@ -160,14 +162,57 @@ def ratify_move(store: Store, move_id: str, *, by: str, on: date) -> Membership:
 
 def reject_move(store: Store, move_id: str, *, by: str, on: date) -> MembershipMove:
     """Record that the network leads group did not ratify a move."""
-    move = store.membership_moves.get(move_id)
-    if move.status != MoveStatus.PROPOSED:
-        raise MembershipStepRefused(f"This move was already {move.status.label.lower()}.")
+    move = _proposed(store, move_id)
+    _not_ahead(store, on, "A rejection")
     return store.membership_moves.update(
         move.model_copy(
             update={"status": MoveStatus.REJECTED, "ratified_on": on, "ratified_by": by}
         )
     )
+
+
+def withdraw_move(store: Store, move_id: str, *, by: str, on: date) -> MembershipMove:
+    """Record that whoever proposed a move took it back before the leads group decided."""
+    move = _proposed(store, move_id)
+    _not_ahead(store, on, "A withdrawal")
+    return store.membership_moves.update(
+        move.model_copy(
+            update={"status": MoveStatus.WITHDRAWN, "ratified_on": on, "ratified_by": by}
+        )
+    )
+
+
+def update_move(store: Store, move_id: str, changes: Mapping[str, Any]) -> MembershipMove:
+    """Change a proposed move's reason, evidence, date or proposer before it is decided."""
+    move = _proposed(store, move_id)
+    allowed = {"reason", "evidence", "proposed_on", "proposed_by"}
+    if set(changes) - allowed:
+        raise MembershipStepRefused("Only the reason, evidence, date and proposer can change.")
+    if "reason" in changes and not str(changes["reason"]).strip():
+        raise MembershipStepRefused("Say why the move is proposed.")
+    evidence = changes.get("evidence", move.evidence)
+    if move.kind == MoveKind.REMOVE and not str(evidence).strip():
+        raise MembershipStepRefused(
+            "Removing a school needs the evidence that it is not engaging with the network."
+        )
+    return apply_changes(store.membership_moves, move_id, changes)
+
+
+def _proposed(store: Store, move_id: str) -> MembershipMove:
+    """The move, refused if the leads group has already decided it or it was withdrawn."""
+    move = store.membership_moves.get(move_id)
+    if move.status != MoveStatus.PROPOSED:
+        raise MembershipStepRefused(f"This move was already {move.status.label.lower()}.")
+    return move
+
+
+def _not_ahead(store: Store, on: date, what: str) -> None:
+    """A step is recorded once it has happened: never dated after today."""
+    if on > store.today():
+        raise MembershipStepRefused(
+            f"{what} cannot be dated in the future ({on:%d %b %Y}); today is"
+            f" {store.today():%d %b %Y}."
+        )
 
 
 def history(store: Store, membership_id: str) -> list[MembershipEvent]:
@@ -201,6 +246,7 @@ def _step(
         )
     if not signed_by.strip():
         raise MembershipStepRefused("Say who signed.")
+    _not_ahead(store, on, "An approval" if new == MembershipStatus.APPROVED else "An acceptance")
     with store.db.atomic():
         updated = store.memberships.update(membership.model_copy(update={"status": new}))
         _event(store, updated, new, on, signed_by=signed_by)
