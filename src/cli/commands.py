@@ -7,6 +7,7 @@ from pathlib import Path
 
 from store import Store
 from store.errors import StoreError
+from store.ids import find_network, resolve_id
 from store.text import os_error_reason
 
 
@@ -27,9 +28,7 @@ def check(store: Store, network: str | None) -> int:
     from store.membership.health import all_network_health, network_health
 
     if network:
-        found = store.networks.by_name_or_id(network)
-        if found is None:
-            raise StoreError(f"There is no network called {network}.")
+        found = find_network(store, network)
         report = {found.id: network_health(store, found.id)}
     else:
         report = all_network_health(store)
@@ -66,8 +65,7 @@ def review_paper(store: Store, kind: str, review_id: str, path: Path) -> int:
     """Write one of a review's documents as HTML or Markdown."""
     from store.documents import review_papers
 
-    if store.peer_reviews.find(review_id) is None:
-        raise StoreError(f"There is no review with id {review_id}.")
+    review_id = resolve_id(store, "peer_reviews", review_id)
     build = {
         "outcomes": review_papers.outcomes,
         "scr-letter": review_papers.scr_letter,
@@ -85,8 +83,7 @@ def meeting_paper(store: Store, kind: str, meeting_id: str, path: Path) -> int:
     """Write a meeting's agenda or minutes as HTML or Markdown, noting the day shared."""
     from store.documents.meeting_papers import write_paper
 
-    if store.meetings.find(meeting_id) is None:
-        raise StoreError(f"There is no meeting with id {meeting_id}.")
+    meeting_id = resolve_id(store, "meetings", meeting_id)
     try:
         write_paper(store, meeting_id, "agenda" if kind == "agenda" else "minutes", path)
     except OSError as error:
@@ -99,9 +96,7 @@ def calendar(store: Store, network: str, path: Path) -> int:
     """Write a network's meetings as an iCalendar file."""
     from store.meetings.ics import write_calendar
 
-    found = store.networks.by_name_or_id(network)
-    if found is None:
-        raise StoreError(f"There is no network called {network}.")
+    found = find_network(store, network)
     try:
         write_calendar(store, found.id, path)
     except OSError as error:

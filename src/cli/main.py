@@ -36,6 +36,12 @@ def build_parser() -> argparse.ArgumentParser:
         default=argparse.SUPPRESS,
         help=f"the database file to use (default: ${DB_ENV}, else your user data folder)",
     )
+    common.add_argument(
+        "--demo",
+        action="store_true",
+        default=argparse.SUPPRESS,
+        help="use a separate demo database, made and filled on first use; your data is untouched",
+    )
     parser = argparse.ArgumentParser(
         prog="schoolnet",
         description="Keep a school improvement network's schools, meetings, plans and peer"
@@ -43,11 +49,6 @@ def build_parser() -> argparse.ArgumentParser:
         parents=[common],
     )
     parser.add_argument("--version", action=_VersionAction)
-    parser.add_argument(
-        "--demo",
-        action="store_true",
-        help="open a separate demo database, made and filled on first use; your data is untouched",
-    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     commands.add_parser(
         "demo",
@@ -57,7 +58,10 @@ def build_parser() -> argparse.ArgumentParser:
     check = commands.add_parser(
         "check", parents=[common], help="print each network's health against the rules"
     )
-    check.add_argument("--network", metavar="NAME_OR_ID", help="only this network")
+    check.add_argument(
+        "--network", metavar="NAME_OR_ID", help="only this network (its name, or its id's start)"
+    )
+    _list_parsers(commands, common)
     schools = commands.add_parser("schools", parents=[common], help="work with schools")
     school_commands = schools.add_subparsers(
         dest="schools_command", metavar="COMMAND", required=True
@@ -67,34 +71,49 @@ def build_parser() -> argparse.ArgumentParser:
         parents=[common],
         help="add or update schools from a CSV of the DfE register (Get Information about Schools)",
     )
-    register.add_argument("file", type=Path, metavar="FILE.csv")
+    register.add_argument(
+        "file", type=Path, metavar="FILE.csv", help="the CSV downloaded from the register"
+    )
     register.add_argument(
         "--include-closed", action="store_true", help="also import closed establishments"
     )
     export = commands.add_parser(
         "export", parents=[common], help="write a bundle to email: everything, or one scope"
     )
-    export.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
+    export.add_argument(
+        "-o", "--output", type=Path, required=True, metavar="FILE", help="the bundle file to write"
+    )
     which = export.add_mutually_exclusive_group()
-    which.add_argument("--network", metavar="NAME_OR_ID")
-    which.add_argument("--review", metavar="ID")
-    which.add_argument("--meeting", metavar="ID")
+    which.add_argument(
+        "--network", metavar="NAME_OR_ID", help="only this network (its name, or its id's start)"
+    )
+    which.add_argument(
+        "--review", metavar="ID", help="only this review (`schoolnet reviews list` shows ids)"
+    )
+    which.add_argument(
+        "--meeting", metavar="ID", help="only this meeting (`schoolnet meetings list` shows ids)"
+    )
     export.add_argument(
         "--include-confidential",
         action="store_true",
         help="include concerns; the bundle is then encrypted (needs --passphrase-file)",
     )
-    export.add_argument("--passphrase-file", type=Path, metavar="F")
+    export.add_argument("--passphrase-file", type=Path, metavar="F", help=_PASSPHRASE_FILE)
     bring = commands.add_parser("import", parents=[common], help="merge a bundle into the database")
-    bring.add_argument("file", type=Path, metavar="FILE")
+    bring.add_argument("file", type=Path, metavar="FILE", help="the bundle file you were sent")
     bring.add_argument(
         "--dry-run", action="store_true", help="show what would change; change nothing"
     )
-    bring.add_argument("--passphrase-file", type=Path, metavar="F")
+    bring.add_argument("--passphrase-file", type=Path, metavar="F", help=_PASSPHRASE_FILE)
     restore = commands.add_parser(
         "restore", parents=[common], help="list the backups taken before imports, or restore one"
     )
-    restore.add_argument("backup", nargs="?", metavar="NUMBER_OR_FILE")
+    restore.add_argument(
+        "backup",
+        nargs="?",
+        metavar="NUMBER_OR_FILE",
+        help="a backup's number in the list, or a backup file; leave out to list them",
+    )
     restore.add_argument("--yes", action="store_true", help="restore without asking (for scripts)")
     commands.add_parser("schema", parents=[common], help="print the JSON Schema of a bundle")
     for name, what in (
@@ -103,13 +122,13 @@ def build_parser() -> argparse.ArgumentParser:
         ("timetable", "a review's visit timetable, to print"),
     ):
         paper = _paper_parser(commands, common, name, what)
-        paper.add_argument("review_id", metavar="REVIEW_ID")
+        paper.add_argument("review_id", metavar="REVIEW_ID", help=_REVIEW_ID)
     for name, what in (
         ("agenda", "a meeting's agenda, and record the day it was shared"),
         ("minutes", "a meeting's notes and actions, and record the day they were shared"),
     ):
         paper = _paper_parser(commands, common, name, what)
-        paper.add_argument("meeting_id", metavar="MEETING_ID")
+        paper.add_argument("meeting_id", metavar="MEETING_ID", help=_MEETING_ID)
     for name, what in (
         ("plan", "a network's action plan for a year"),
         ("impact", "a network's impact evaluation of a year's plan, for the board"),
@@ -123,8 +142,49 @@ def build_parser() -> argparse.ArgumentParser:
         help="write a network's (or the board's) meetings as an .ics file for Outlook or Google",
     )
     calendar.add_argument("network", metavar="NETWORK", help="the network's name or id")
-    calendar.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.ics")
+    calendar.add_argument(
+        "-o", "--output", type=Path, required=True, metavar="FILE.ics", help="the file to write"
+    )
     return parser
+
+
+_PASSPHRASE_FILE = "read the passphrase from the first line of this file (else it is asked)"
+_REVIEW_ID = "the review's id, or any unique start of it (`schoolnet reviews list` shows them)"
+_MEETING_ID = "the meeting's id, or any unique start of it (`schoolnet meetings list` shows them)"
+
+
+def _list_parsers(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser],
+    common: argparse.ArgumentParser,
+) -> None:
+    """`networks list|add`, `reviews list` and `meetings list`: what there is, with ids."""
+    from store.enums import NetworkKind
+
+    networks = commands.add_parser("networks", parents=[common], help="list or add networks")
+    network_commands = networks.add_subparsers(
+        dest="networks_command", metavar="COMMAND", required=True
+    )
+    network_commands.add_parser(
+        "list", parents=[common], help="every network: id, name, kind and schools"
+    )
+    add = network_commands.add_parser("add", parents=[common], help="create a network")
+    add.add_argument("name", metavar="NAME", help="the network's name, e.g. 'Ely Schools'")
+    add.add_argument(
+        "--kind",
+        required=True,
+        metavar="KIND",
+        help="one of: " + ", ".join(kind.value for kind in NetworkKind),
+    )
+    add.add_argument("--area", default="", metavar="AREA", help="where it works, e.g. 'Ely'")
+    for name, what in (("reviews", "peer reviews"), ("meetings", "meetings")):
+        parent = commands.add_parser(name, parents=[common], help=f"list {what}")
+        listing = parent.add_subparsers(dest=f"{name}_command", metavar="COMMAND", required=True)
+        shown = listing.add_parser(
+            "list", parents=[common], help=f"{what} with their ids, network, date and stage"
+        )
+        shown.add_argument(
+            "--network", metavar="NAME_OR_ID", help="only this network's (its name or id's start)"
+        )
 
 
 def _paper_parser(
@@ -145,9 +205,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run schoolnet; returns the process exit code."""
     args = build_parser().parse_args(argv)
     db_path: Path | None = getattr(args, "db", None)
+    demo: bool = getattr(args, "demo", False)
+    if demo and db_path is None:
+        db_path = demo_db_path()
     try:
         if args.command is None:
-            return _launch(demo_db_path() if args.demo and db_path is None else db_path, args.demo)
+            return _launch(db_path, demo)
         if args.command == "schema":
             import json
 
@@ -157,6 +220,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 0
         store = Store.open(db_path)
         try:
+            if demo:
+                _prepare_demo(store)
             return _run(store, args)
         finally:
             store.close()
@@ -184,6 +249,8 @@ def _run(store: Store, args: argparse.Namespace) -> int:
         return commands.check(store, args.network)
     if args.command == "schools":
         return commands.import_register(store, args.file, args.include_closed)
+    if args.command in ("networks", "reviews", "meetings"):
+        return _run_list(store, args)
     if args.command in ("outcomes", "scr-letter", "timetable"):
         return commands.review_paper(store, args.command, args.review_id, args.output)
     if args.command in ("agenda", "minutes"):
@@ -199,6 +266,18 @@ def _run(store: Store, args: argparse.Namespace) -> int:
     if args.command == "import":
         return sharing.bring_in(store, args.file, args.dry_run, args.passphrase_file)
     return sharing.restore(store, args.backup, args.yes)
+
+
+def _run_list(store: Store, args: argparse.Namespace) -> int:
+    from cli import lists
+
+    if args.command == "reviews":
+        return lists.list_reviews(store, args.network)
+    if args.command == "meetings":
+        return lists.list_meetings(store, args.network)
+    if args.networks_command == "list":
+        return lists.list_networks(store)
+    return lists.add_network(store, args.name, lists.network_kind(args.kind), args.area)
 
 
 def _launch(db_path: Path | None, demo: bool) -> int:

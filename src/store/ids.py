@@ -24,7 +24,7 @@ _MOST_NAMED = 5
 _WHAT = {"networks": "network", "peer_reviews": "review", "meetings": "meeting"}
 _LABELS = {
     "networks": "name",
-    "meetings": "title || ', ' || substr(starts_at, 1, 10)",
+    "meetings": "title",
     "peer_reviews": "(SELECT name FROM schools WHERE schools.id = host_school_id)"
     " || ' ' || academic_year",
 }
