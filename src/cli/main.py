@@ -81,7 +81,12 @@ def build_parser() -> argparse.ArgumentParser:
         "export", parents=[common], help="write a bundle to email: everything, or one scope"
     )
     export.add_argument(
-        "-o", "--output", type=Path, required=True, metavar="FILE", help="the bundle file to write"
+        "-o",
+        "--output",
+        type=Path,
+        required=True,
+        metavar="FILE",
+        help="the bundle file to write; FILE.eml writes an email draft with it attached",
     )
     which = export.add_mutually_exclusive_group()
     which.add_argument(
@@ -99,6 +104,14 @@ def build_parser() -> argparse.ArgumentParser:
         help="include concerns; the bundle is then encrypted (needs --passphrase-file)",
     )
     export.add_argument("--passphrase-file", type=Path, metavar="F", help=_PASSPHRASE_FILE)
+    export.add_argument(
+        "--to", action="append", default=[], metavar="ADDRESS",
+        help="with -o FILE.eml, who the email draft is for (once per person)",
+    )  # fmt: skip
+    export.add_argument(
+        "--since-last", action="store_true",
+        help="only what changed since the last bundle of this scope to the same --to people",
+    )  # fmt: skip
     bring = commands.add_parser("import", parents=[common], help="merge a bundle into the database")
     bring.add_argument("file", type=Path, metavar="FILE", help="the bundle file you were sent")
     bring.add_argument(

@@ -9,7 +9,7 @@ import unicodedata
 from pathlib import Path
 
 from store import Store, StoreError
-from store.sharing import backups, exchange
+from store.sharing import backups, exchange, sending
 from store.sharing.merge import ImportPlan
 from store.sharing.parsing import PassphraseNeeded
 from store.sharing.safe_text import printable
@@ -63,18 +63,33 @@ def export(store: Store, args: argparse.Namespace) -> int:
             "--include-confidential needs --passphrase-file: confidential records travel"
             " only encrypted."
         )
-    done = exchange.export(
+    done = sending.export(
         store,
         args.output,
         scope,
+        to=args.to,
+        since_last=args.since_last,
         include_confidential=args.include_confidential,
         passphrase=passphrase,
     )
     kind = "an encrypted bundle" if done.encrypted else "a bundle"
     size = f"{done.size / 1024:.0f} KB"
-    print(f"Wrote {kind} of {done.records} records ({scope.name}) to {done.path}: {size}.")
+    where = (
+        f"an email draft, {done.path}, with {done.attachment} attached" if done.draft else done.path
+    )
+    print(f"Wrote {kind} of {done.records} records ({scope.name}) to {where}: {size}.")
+    if done.since:
+        print(f"Only what changed since the bundle sent to the same people at {done.since[:16]}.")
+    if done.draft:
+        print("Open the draft in your mail program to check it and send it.")
+    if done.encrypted:
+        print("Tell the recipient the passphrase another way (phone, in person), never by email.")
     if done.over_email_limit:
-        print("It is over 10 MB, more than many email services accept: send a smaller scope.")
+        print(
+            "It is over 10 MB, more than many email services accept: send a smaller scope"
+            " (--network, --review, or --since-last for only what changed since the last"
+            " bundle to the same people)."
+        )
     return 0
 
 

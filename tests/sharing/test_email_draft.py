@@ -148,3 +148,23 @@ def test_file_names_are_readable_and_safe_on_windows() -> None:
     assert not set('<>:"/\\|?*') & set(awkward)
     assert safe_file_name("CON", ".html") == "schoolnet CON.html"
     assert safe_file_name("  notes. ", ".md") == "notes.md"
+
+
+def test_cli_writes_a_draft_and_imports_an_eml(
+    demo: Store, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from cli.main import main
+
+    demo.close()
+    draft = tmp_path / "for jo.eml"
+    db = ["--db", str(tmp_path / "schoolnet.db")]
+    args = [*db, "export", "--network", HUNTS, "-o", str(draft), "--to", "jo@example.org.uk"]
+    assert main(args) == 0
+    out = capsys.readouterr().out
+    assert "an email draft" in out and "Open the draft in your mail program" in out
+    message = _parsed(draft)
+    assert (message["To"], message["X-Unsent"]) == ("jo@example.org.uk", "1")
+    assert main(["--db", str(tmp_path / "other.db"), "import", str(draft)]) == 0
+    assert f"Imported for jo.eml ({HUNTS})" in capsys.readouterr().out
+    assert main([*args, "--since-last"]) == 0
+    assert "Only what changed since" in capsys.readouterr().out
