@@ -163,3 +163,38 @@ def test_progress_reaches_the_end(store: Store, register: Path) -> None:
     seen: list[tuple[int, int]] = []
     import_gias(store, register, progress=lambda done, total: seen.append((done, total)))
     assert seen[-1] == (6, 6)
+
+
+def test_a_row_with_an_unreadable_optional_field_goes_in_without_it(
+    store: Store, tmp_path: Path
+) -> None:
+    path = write(
+        tmp_path / "register.csv",
+        [
+            row("120001", "Houghton Primary School", OfstedLastInsp="31-02-2023"),
+            row("120002", "Hemingford Grey Primary School", SchoolWebsite="not a web site"),
+            row("120003", "Wyton on the Hill Primary School", OfstedLastInsp="soon"),
+            row("120004", "Fine Primary School"),
+        ],
+    )
+    summary = import_gias(store, path)
+    assert (summary.added, summary.refused) == (4, [])
+    assert summary.blanked == {"OfstedLastInsp": [2, 4], "SchoolWebsite": [3]}
+    assert str(summary) == (
+        "4 added, 0 updated, 0 unchanged, 0 skipped (closed), 0 refused; 3 rows had a field we"
+        " could not read (left blank): OfstedLastInsp (rows 2, 4), SchoolWebsite (row 3)"
+    )
+    houghton = store.schools.by_urn("120001")
+    assert houghton is not None and houghton.ofsted_date is None
+    assert houghton.town == "Huntingdon" and houghton.ofsted_judgement.value == "good"
+    hemingford = store.schools.by_urn("120002")
+    assert hemingford is not None and hemingford.website == ""
+
+
+def test_one_unreadable_field_is_one_row() -> None:
+    from store.membership.gias import ImportSummary
+
+    summary = ImportSummary(added=1, blanked={"OfstedLastInsp": [7]})
+    assert summary.blanked_sentence == (
+        "1 row had a field we could not read (left blank): OfstedLastInsp (row 7)"
+    )

@@ -2,8 +2,10 @@
 
 The register's files come in UTF-8 or Windows-1252 and use column names such as
 `EstablishmentName` and `PhaseOfEducation (name)`. Schools are matched by URN, so a
-second import updates rather than duplicates; a bad row is refused with its row number
-and the good rows still go in.
+second import updates rather than duplicates; a row without a usable URN or name is refused
+with its row number and the good rows still go in. A row with one unreadable optional field
+(an inspection date that is not a date, say) goes in without that field, and the summary
+says which.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from pydantic import ValidationError
 from store.dates import parse_uk_date
 from store.enums import OfstedJudgement, Phase, Sector
 from store.models import School
+from store.text import plural
 
 if TYPE_CHECKING:
     from store.db import Store
@@ -73,12 +76,30 @@ class ImportSummary:
     unchanged: int = 0
     skipped: int = 0
     refused: list[RefusedRow] = field(default_factory=list)
+    # Register column -> the rows (numbered as in the file) whose value there was unreadable.
+    blanked: dict[str, list[int]] = field(default_factory=dict)
 
     def __str__(self) -> str:
-        return (
+        counts = (
             f"{self.added} added, {self.updated} updated, {self.unchanged} unchanged,"
             f" {self.skipped} skipped (closed), {len(self.refused)} refused"
         )
+        return f"{counts}; {self.blanked_sentence}" if self.blanked else counts
+
+    @property
+    def blanked_sentence(self) -> str:
+        """`2 rows had a field we could not read (left blank): OfstedLastInsp (rows 4, 9)`."""
+        rows = {number for numbers in self.blanked.values() for number in numbers}
+        where = ", ".join(
+            f"{column} ({'row' if len(numbers) == 1 else 'rows'} {_listed(numbers)})"
+            for column, numbers in self.blanked.items()
+        )
+        return f"{plural(len(rows), 'row')} had a field we could not read (left blank): {where}"
+
+
+def _listed(numbers: list[int], most: int = 5) -> str:
+    shown = ", ".join(str(n) for n in numbers[:most])
+    return shown + (f" and {len(numbers) - most} more" if len(numbers) > most else "")
 
 
 class NotARegisterFile(ValueError):
@@ -124,10 +145,12 @@ def import_gias(
                 summary.skipped += 1
                 continue
             try:
-                incoming = school_from_row(row)
+                incoming, unreadable = read_row(row)
             except ValueError as error:
                 summary.refused.append(RefusedRow(number, str(error)))
                 continue
+            for column in unreadable:
+                summary.blanked.setdefault(column, []).append(number)
             urn = incoming.urn
             assert urn is not None  # school_from_row refuses a row without one
             existing = by_urn.get(urn)
@@ -152,6 +175,24 @@ def import_gias(
 
 def school_from_row(row: dict[str, str | None]) -> School:
     """A school from one register row; ValueError says plainly what is wrong."""
+    return read_row(row)[0]
+
+
+# The register's column for each field a row may go in without.
+_COLUMNS = {
+    "street": "Street", "locality": "Locality", "town": "Town", "postcode": "Postcode",
+    "website": "SchoolWebsite", "phone": "TelephoneNum", "head_teacher": "HeadLastName",
+    "trust": "Trusts (name)", "federation": "Federations (name)",
+    "religious_character": "ReligiousCharacter (name)", "local_authority": "LA (name)",
+    "ofsted_date": "OfstedLastInsp",
+}  # fmt: skip
+
+
+def read_row(row: dict[str, str | None]) -> tuple[School, list[str]]:
+    """A school from one register row, and the register columns left blank as unreadable.
+
+    ValueError says plainly why a row cannot be imported at all (no usable URN or name).
+    """
     urn = _cell(row, "URN")
     name = _cell(row, "EstablishmentName")
     if not name:
@@ -159,11 +200,12 @@ def school_from_row(row: dict[str, str | None]) -> School:
     if not (urn.isdigit() and len(urn) == 6):
         raise ValueError(f"its URN {urn!r} is not six digits" if urn else "it has no URN")
     kind = _cell(row, "TypeOfEstablishment (name)").lower()
-    inspected = _cell(row, "OfstedLastInsp")
+    unreadable: list[str] = []
     try:
-        ofsted_date = parse_uk_date(inspected)
+        ofsted_date = parse_uk_date(_cell(row, "OfstedLastInsp"))
     except ValueError:
-        raise ValueError(f"its OfstedLastInsp {inspected!r} is not a date") from None
+        ofsted_date = None
+        unreadable.append(_COLUMNS["ofsted_date"])
     head = " ".join(
         part
         for part in (
@@ -174,32 +216,40 @@ def school_from_row(row: dict[str, str | None]) -> School:
     try:
         website = School(name=name, website=_cell(row, "SchoolWebsite")).website
     except ValidationError:
-        website = ""  # the register holds some placeholders and typos; a bad link is no loss
+        website = ""  # the register holds some placeholders and typos
+        unreadable.append(_COLUMNS["website"])
+    values: dict[str, object] = dict(
+        urn=urn,
+        name=name,
+        phase=_phase(_cell(row, "PhaseOfEducation (name)"), kind, name),
+        sector=Sector.INDEPENDENT if "independent" in kind else Sector.STATE,
+        street=_cell(row, "Street"),
+        locality=_cell(row, "Locality"),
+        town=_cell(row, "Town"),
+        postcode=_cell(row, "Postcode"),
+        website=website,
+        phone=_cell(row, "TelephoneNum"),
+        head_teacher=head,
+        trust=_optional(_cell(row, "Trusts (name)")),
+        federation=_optional(_cell(row, "Federations (name)")),
+        religious_character=_optional(_cell(row, "ReligiousCharacter (name)")),
+        local_authority=_cell(row, "LA (name)"),
+        ofsted_judgement=_OFSTED.get(
+            _cell(row, "OfstedRating (name)").lower(), OfstedJudgement.NOT_YET_INSPECTED
+        ),
+        ofsted_date=ofsted_date,
+    )
     try:
-        return School(
-            urn=urn,
-            name=name,
-            phase=_phase(_cell(row, "PhaseOfEducation (name)"), kind, name),
-            sector=Sector.INDEPENDENT if "independent" in kind else Sector.STATE,
-            street=_cell(row, "Street"),
-            locality=_cell(row, "Locality"),
-            town=_cell(row, "Town"),
-            postcode=_cell(row, "Postcode"),
-            website=website,
-            phone=_cell(row, "TelephoneNum"),
-            head_teacher=head,
-            trust=_optional(_cell(row, "Trusts (name)")),
-            federation=_optional(_cell(row, "Federations (name)")),
-            religious_character=_optional(_cell(row, "ReligiousCharacter (name)")),
-            local_authority=_cell(row, "LA (name)"),
-            ofsted_judgement=_OFSTED.get(
-                _cell(row, "OfstedRating (name)").lower(), OfstedJudgement.NOT_YET_INSPECTED
-            ),
-            ofsted_date=ofsted_date,
-        )
+        return School.model_validate(values), unreadable
     except ValidationError as error:
-        first = error.errors()[0]
-        raise ValueError(f"its {first['loc'][0]} is not valid ({first['msg']})") from None
+        problems = error.errors()
+    bad = {str(problem["loc"][0]) for problem in problems}
+    if not bad <= set(_COLUMNS):  # the URN or the name itself
+        first = problems[0]
+        raise ValueError(f"its {first['loc'][0]} is not valid ({first['msg']})")
+    unreadable += [_COLUMNS[name] for name in _COLUMNS if name in bad]
+    kept = {name: value for name, value in values.items() if name not in bad}
+    return School.model_validate(kept), unreadable
 
 
 def _cell(row: dict[str, str | None], column: str) -> str:
