@@ -8,9 +8,19 @@ from typing import TypeVar
 
 from rich.text import Text
 
-from store.dates import uk_date
+from store.dates import uk_date, uk_timestamp
+from store.text import plural
 
-__all__ = ["options", "plain", "uk_date", "uk_datetime"]
+__all__ = [
+    "cut",
+    "ledger_with",
+    "options",
+    "plain",
+    "plural",
+    "uk_date",
+    "uk_datetime",
+    "uk_timestamp",
+]
 
 V = TypeVar("V")
 
@@ -28,3 +38,18 @@ def options(pairs: Iterable[tuple[object, V]]) -> list[tuple[Text, V]]:
 def uk_datetime(moment: datetime | None) -> str:
     """A meeting time, e.g. `Wed 20 Jan 2027, 09:30`."""
     return "" if moment is None else f"{moment:%a} {uk_date(moment.date())}, {moment:%H:%M}"
+
+
+def cut(value: object, width: int) -> str:
+    """The value as text, cut to `width` characters, the cut shown by `…`."""
+    text = "" if value is None else str(value)
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def ledger_with(direction: str, peer: str) -> str:
+    """Who a ledger entry's bundle was exchanged with, as far as this copy knows.
+
+    A received bundle names its sender; a sent one goes to whoever it was emailed to, which
+    schoolnet never sees (older ledgers stored `you` there: the sender, not the other side).
+    """
+    return peer if direction == "received" else "—"

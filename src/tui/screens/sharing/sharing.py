@@ -25,7 +25,7 @@ from store import StoreError
 from store.sharing import exchange
 from store.sharing.bundle import Scope
 from store.sharing.merge import ImportPlan
-from tui.formatting import options, plain
+from tui.formatting import ledger_with, options, plain, uk_timestamp
 from tui.screens.base import EVERY_TABLE, AreaScreen
 from tui.screens.dialogs.confirm import ConfirmScreen
 from tui.screens.dialogs.message import MessageScreen
@@ -160,22 +160,22 @@ class SharingScreen(AreaScreen):
         table.clear()
         for c in conflicts:
             table.add_row(
-                c.logged_at[:10],
+                uk_timestamp(c.logged_at),
                 plain(exchange.record_label(store, c.table, c.record_id)),
                 c.field,
                 plain(short(c.kept_value)),
                 plain(short(c.lost_value)),
-                (c.restored_at or "")[:10],
+                uk_timestamp(c.restored_at),
                 key=c.id,
             )
         ledger = self.query_one("#ledger", DataTable)
         ledger.clear()
         for entry in exchange.ledger(store):
             ledger.add_row(
-                entry.at[:16].replace("T", " "),
+                uk_timestamp(entry.at),
                 entry.direction,
                 plain(entry.scope),
-                plain(entry.peer),
+                plain(ledger_with(entry.direction, entry.peer)),
                 plain(ledger_changes(entry.changes)),
                 entry.checksum[7:19],
             )

@@ -1,0 +1,73 @@
+"""Small things people notice: UK dates and 'With' in the ledger and conflicts log, and search
+that treats ’ and ' and accented letters alike."""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+from pathlib import Path
+
+from textual.widgets import DataTable
+
+from store import Store
+from store.demo.ids import school_id
+from store.sharing import exchange
+from store.sharing.bundle import Scope
+from tui.app import SchoolnetApp
+
+from ..conftest import TickingClock
+from .conftest import type_text
+
+UK_TIME = re.compile(r"^\d{1,2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}$")
+
+
+def _export(store: Store, path: Path) -> Path:
+    exchange.export(store, path, Scope("everything"))
+    return path
+
+
+async def test_ledger_and_conflicts_show_whole_uk_dates(app: SchoolnetApp, tmp_path: Path) -> None:
+    store = app.store
+    colleague = Store.open(tmp_path / "colleague.db", clock=TickingClock(store.clock.now))  # type: ignore[attr-defined]
+    houghton = school_id("houghton")
+    exchange.import_file(colleague, _export(store, tmp_path / "base.schoolnet.json"))
+    store.schools.update(store.schools.get(houghton).model_copy(update={"phone": "01480 000001"}))
+    colleague.clock.now = store.clock.now + timedelta(seconds=5)  # type: ignore[attr-defined]
+    colleague.schools.update(
+        colleague.schools.get(houghton).model_copy(update={"phone": "01480 999999"})
+    )
+    exchange.import_file(store, _export(colleague, tmp_path / "from-colleague.schoolnet.json"))
+    colleague_id = colleague.installation_id
+    colleague.close()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("x")
+        await pilot.pause()
+        ledger = app.screen.query_one("#ledger", DataTable)
+        rows = [[str(cell) for cell in ledger.get_row_at(i)] for i in range(ledger.row_count)]
+        assert [row[1] for row in rows] == ["received", "sent"]
+        assert all(UK_TIME.match(row[0]) for row in rows), rows
+        assert rows[0][0].startswith("23 Nov 2026 10:00")  # the frozen clock, UTC = UK in winter
+        received, sent = rows
+        assert received[3] == f"unnamed ({colleague_id[:8]})"  # the sender, not "you"
+        assert sent[3] == "—"
+        conflicts = app.screen.query_one("#conflicts", DataTable)
+        logged = str(conflicts.get_row_at(0)[0])
+        assert UK_TIME.match(logged), logged
+        # A column is as wide as its widest date: none is cut.
+        assert ledger.columns[ledger.ordered_columns[0].key].content_width >= len(rows[1][0])
+
+
+async def test_school_search_treats_apostrophes_and_accents_alike(app: SchoolnetApp) -> None:
+    from store.models import School
+
+    app.store.schools.add(School(name="St Mary’s Zoë Primary", urn="199001", town="Ely"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s")
+        await pilot.pause()
+        await pilot.press("slash")
+        await type_text(pilot, "mary's zoe")
+        await pilot.pause()
+        table = app.screen.query_one("#table", DataTable)
+        assert [str(table.get_row_at(i)[0]) for i in range(table.row_count)] == [
+            "St Mary’s Zoë Primary"
+        ]
