@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING
 
-from store.enums import ActionStatus, MembershipStatus, NetworkKind, ReviewStage
+from store.enums import ActionStatus, MembershipStatus, NetworkKind, NetworkPhase, ReviewStage
 from store.membership.health import Finding, all_network_health
 from store.models import Action
 from store.schema import ACTIONS
@@ -33,6 +33,7 @@ class NetworkSummary:
     open_actions: int
     reviews_in_progress: int
     archived_on: date | None = None
+    phase: NetworkPhase | None = None
 
 
 @dataclass(frozen=True)
@@ -74,7 +75,7 @@ class DashboardQueries:
         open actions and live reviews."""
         day = (today or self.store.today()).isoformat()
         sql = """
-            SELECT n.id, n.name, n.kind, n.area, n.archived_on,
+            SELECT n.id, n.name, n.kind, n.area, n.archived_on, n.phase,
               (SELECT count(*) FROM memberships m
                 WHERE m.network_id = n.id AND m.status = ?) AS members,
               (SELECT min(starts_at) FROM meetings mt
@@ -99,6 +100,7 @@ class DashboardQueries:
                 open_actions=row["open_actions"],
                 reviews_in_progress=row["reviews_in_progress"],
                 archived_on=date.fromisoformat(row["archived_on"]) if row["archived_on"] else None,
+                phase=NetworkPhase(row["phase"]) if row["phase"] else None,
             )
             for row in self.store.db.query(sql, params)
         ]

@@ -46,7 +46,7 @@ async def test_networks_list_shows_health_badges(app: SchoolnetApp) -> None:
         await pilot.pause()
         table = app.screen.query_one("#networks", DataTable)
         rows = {
-            str(table.get_row_at(i)[0]): str(table.get_row_at(i)[4]) for i in range(table.row_count)
+            str(table.get_row_at(i)[0]): str(table.get_row_at(i)[5]) for i in range(table.row_count)
         }
         assert rows["Hunts Area Primary Partnership"] == "✓ meets the rules"
         assert rows["Coventry North Primary Network"] == "⚠ 3 findings"

@@ -10,10 +10,13 @@ from store.dates import academic_year_of
 from store.documents.nomination import write_nomination_form
 from store.enums import MembershipStatus
 from store.membership import joining, networks
+from store.membership.health import network_health
+from store.membership.health_answers import answer_finding
 from store.models import CaseStudy, LeadCriteria, PartnershipProject, Person, SupportExchange
 from store.text import os_error_reason, slug
 from tui.screens.dialogs.export_path import ExportPathScreen
 from tui.screens.dialogs.form import ask
+from tui.screens.network.answer_form import AnswerFindingScreen, FindingAnswer
 from tui.screens.network.network_forms import (
     LeadCriteriaScreen,
     MoveRequest,
@@ -270,4 +273,22 @@ class NetworkScreen(NetworkPage):
             lambda: LeadCriteriaScreen(person.name, person.lead_criteria),
             save,
             f"Saved {person.name}'s criteria.",
+        )
+
+    def action_answer_finding(self) -> None:
+        """Record where support from beyond the network will come from, for this year."""
+        self.show_tab("tab-health")
+        findings = [f for f in network_health(self.store, self.network_id) if f.capacity]
+        if not findings:
+            self.notify("No health finding here asks for support capacity from beyond the network.")
+            return
+
+        def save(answer: FindingAnswer) -> None:
+            answer_finding(self.store, self.network_id, answer.finding, answer.note)
+
+        ask(
+            self,
+            lambda: AnswerFindingScreen(findings),
+            save,
+            lambda answer: f"Answered: {answer.finding.label}.",
         )

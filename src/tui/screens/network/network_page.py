@@ -8,10 +8,13 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Markdown, Static, TabbedContent, TabPane
 
+from store import reviews
 from store.dates import uk_date
 from store.enums import TERMS_OF_REFERENCE_SECTIONS, MembershipStatus
-from store.membership.health import lead_criteria_gaps, network_health
+from store.membership import running
+from store.membership.health import lead_criteria_gaps, network_health, open_findings
 from store.models import Network
+from store.plans.funding import pounds
 from tui.formatting import plain
 from tui.screens.tabbed import TabbedPage
 
@@ -33,7 +36,7 @@ class NetworkPage(TabbedPage):
         {
             "networks", "schools", "people", "memberships", "membership_events",
             "membership_moves", "case_studies", "support_exchanges", "partnership_projects",
-            "project_partners", "meetings",
+            "project_partners", "meetings", "network_funding", "health_answers", "peer_reviews",
         }
     )  # fmt: skip
     BINDINGS = [
@@ -48,6 +51,7 @@ class NetworkPage(TabbedPage):
         Binding("t", "ratify", "Ratify"),
         Binding("e", "edit_terms", "Edit ToR"),
         Binding("l", "lead_criteria", "Criteria"),
+        Binding("c", "answer_finding", "Answer finding"),
     ]
 
     def __init__(self, network_id: str) -> None:
@@ -100,11 +104,7 @@ class NetworkPage(TabbedPage):
         """Read the network afresh and show it."""
         network = self.network
         self.sub_title = network.name
-        title = Text(network.name, style="bold")
-        title.append(f"   {network.kind.label}", style="dim")
-        if network.area:
-            title.append(f", {network.area}", style="dim")
-        self.query_one("#title", Static).update(title)
+        self.query_one("#title", Static).update(self._title(network))
         self._health(network)
         self._members()
         self._terms(network)
@@ -113,19 +113,50 @@ class NetworkPage(TabbedPage):
         self._support()
         self._projects()
 
+    def _title(self, network: Network) -> Text:
+        """Name, kind, phase and area; this year's funding, reviews and whether archived."""
+        title = Text(network.name, style="bold")
+        about = [network.kind.label, network.phase.label if network.phase else "", network.area]
+        title.append(f"   {', '.join(part for part in about if part)}", style="dim")
+        year = running.this_year(self.store)
+        funding = running.funding_for(self.store, network.id, year)
+        facts = [
+            f"Funding {year}: {pounds(funding.amount) if funding else 'not recorded'}",
+            f"Reviews: {reviews.progress(self.store, network.id, year)}",
+        ]
+        if network.archived_on is not None:
+            facts.append(f"Archived {uk_date(network.archived_on)}")
+        title.append(f"\n{'   '.join(facts)}", style="dim")
+        return title
+
     def _health(self, network: Network) -> None:
         findings = network_health(self.store, network.id)
+        left = open_findings(findings)
         line = self.query_one("#health-line", Static)
-        if findings:
+        answered = len(findings) - len(left)
+        also = f", {answered} answered" if answered else ""
+        if left:
             line.update(
-                Text(f"⚠ {len(findings)} health findings: see the Health tab", style="bold yellow")
+                Text(
+                    f"⚠ {len(left)} health findings{also}: see the Health tab", style="bold yellow"
+                )
             )
+        elif findings:
+            line.update(Text(f"✓ Every health finding answered{also}", style="green"))
         else:
             line.update(Text("✓ Meets every network rule", style="green"))
         text = Text()
         for finding in findings:
-            text.append(f"• {finding.rule}: ", style="bold")
+            text.append("✓ " if finding.answer else "• ", style="green" if finding.answer else "")
+            text.append(f"{finding.rule}: ", style="bold")
             text.append(f"{finding.message}\n")
+            if finding.answer:
+                text.append(f"  Answered: {finding.answer.note}", style="green")
+                text.append(f" ({uk_date(finding.answer.answered_on)}", style="dim")
+                by = f", {finding.answer.answered_by}" if finding.answer.answered_by else ""
+                text.append(f"{by})\n", style="dim")
+            elif finding.capacity:
+                text.append("  c answers it with where the support will come from.\n", style="dim")
         self.query_one("#findings", Static).update(text or Text("This network meets every rule."))
 
     def _members(self) -> None:
