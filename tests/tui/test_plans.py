@@ -417,7 +417,7 @@ async def test_plan_actions_are_in_the_shared_list_and_on_my_home(app: Schoolnet
             "Moderate writing", app.store.people.get(me).name,
             "Hunts Area Primary Partnership", "Plan: Writing at greater depth",
         ]  # fmt: skip
-        await pilot.press("m")  # only mine
+        await pilot.press("y")  # only mine
         await pilot.pause()
         assert action.id in {
             str(key.value) for key in actions.query_one("#actions", DataTable).rows

@@ -8,7 +8,8 @@ from textual._context import active_app
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Header
+from textual.widget import Widget
+from textual.widgets import Header, Input, TextArea
 
 from tui.widgets.footer import SteadyFooter
 
@@ -31,6 +32,12 @@ class AreaScreen(Screen[None]):
     # Escape leaves a text box, so the one-key area shortcuts work again.
     BINDINGS = [Binding("escape", "leave_field", "Leave field", show=False)]
     SHOWS: ClassVar[frozenset[str]] = frozenset()
+    # Textual would focus the first focusable widget, a search box as often as not, and
+    # then every area key types a letter. This screen chooses instead (focus_on_return).
+    AUTO_FOCUS = ""
+    # The widget to focus when the screen is shown with nothing focused: a selector, or
+    # None for the first widget that is not a text box.
+    FOCUS_ON_RETURN: ClassVar[str | None] = None
 
     _stale = False
     _seen_version: tuple[int, int] | None = None
@@ -76,8 +83,32 @@ class AreaScreen(Screen[None]):
         else:
             self._stale = True
 
+    def on_screen_suspend(self) -> None:
+        """Leaving for another area or page takes the cursor out of any text box.
+
+        Under a dialog the focus stays put, so a form or a question comes back to the
+        word being typed.
+        """
+        app = self.app
+        behind_dialog = isinstance(app.screen, ModalScreen) and self in app.screen_stack
+        if not behind_dialog and is_text_box(self.focused):
+            self.set_focus(None)
+
+    def focus_on_return(self) -> None:
+        """With nothing focused, focus the screen's usual widget: never a text box."""
+        if self.focused is not None:
+            return
+        chosen: Widget | None = None
+        if self.FOCUS_ON_RETURN is not None:
+            chosen = self.query_one(self.FOCUS_ON_RETURN)
+        else:
+            chosen = next((w for w in self.focus_chain if not is_text_box(w)), None)
+        if chosen is not None and chosen.focusable:
+            self.set_focus(chosen)
+
     def on_screen_resume(self) -> None:
         """Reload only if something this screen shows changed while it was away."""
+        self.focus_on_return()
         self.schoolnet.watch_data(self)
         version = self._version()
         if self._seen_version is None:
@@ -109,3 +140,8 @@ class AreaScreen(Screen[None]):
     def store(self) -> Store:
         """The app's store."""
         return self.schoolnet.store
+
+
+def is_text_box(widget: Widget | None) -> bool:
+    """True for the widgets that take letters as typing: area keys do not reach past them."""
+    return isinstance(widget, Input | TextArea)

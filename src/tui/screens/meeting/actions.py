@@ -29,8 +29,9 @@ class ActionsScreen(AreaScreen):
         Binding("d", "status('done')", "Done"),
         Binding("g", "status('in_progress')", "In progress"),
         Binding("o", "status('open')", "Reopen"),
-        Binding("x", "status('dropped')", "Drop"),
-        Binding("m", "mine", "My actions"),
+        # Not x or m: those are Sharing and Meetings, from every screen.
+        Binding("k", "status('dropped')", "Drop"),
+        Binding("y", "mine", "My actions"),
     ]
 
     def __init__(self, network_id: str | None = None, *, mine: bool = False) -> None:
@@ -121,7 +122,7 @@ class ActionsScreen(AreaScreen):
         summary = Text(f"{len(rows)} action{'s' if len(rows) != 1 else ''}", style="bold")
         if overdue:
             summary.append(f", {overdue} overdue", style="bold red")
-        summary.append(".  d done, g in progress, o reopen, x drop; m shows only mine.", "dim")
+        summary.append(".  d done, g in progress, o reopen, k drop; y shows only yours.", "dim")
         self.query_one("#summary", Static).update(summary)
 
     def action_status(self, status: str) -> None:

@@ -15,7 +15,7 @@ from textual.containers import Horizontal, Vertical
 from textual.timer import Timer
 from textual.widgets import DataTable, Select, Static, TextArea
 
-from store import review_visit
+from store import StoreError, review_visit
 from store.enums import EvidenceType
 from store.models import EvidenceNote
 from tui.formatting import options, plain
@@ -31,6 +31,7 @@ class NotesScreen(AreaScreen):
     """Type notes; each is timestamped, tagged and saved automatically."""
 
     SHOWS = frozenset({"evidence_notes"})
+    FOCUS_ON_RETURN = "#list"
     BINDINGS = [
         Binding("escape", "leave", "Back to the review"),
         Binding("ctrl+n", "new_note", "New note"),
@@ -44,6 +45,8 @@ class NotesScreen(AreaScreen):
         self.note: EvidenceNote | None = None
         self._timer: Timer | None = None
         self._loading = False
+        # Set on leaving for the review page, whose v brings the reviewer back to type.
+        self._typing_on_return = False
 
     def compose(self) -> ComposeResult:
         """Filter and list on the left, the note being typed on the right."""
@@ -83,15 +86,19 @@ class NotesScreen(AreaScreen):
         table.add_column("Time", width=5, key="time")
         table.add_column("Type", width=16, key="type")
         table.add_column("Note", width=60, key="note")
-        if review.focus_areas:
-            self.query_one("#focus", Select).value = review.focus_areas[0]
+        # The area last written in: a reviewer back from a break carries on where they were.
+        area = review_visit.last_focus_area(self.store, self.review_id)
+        if area or review.focus_areas:
+            self.query_one("#focus", Select).value = area or review.focus_areas[0]
         self.refresh_list()
         self.query_one("#editor", TextArea).focus()
         self._show_saved("Start typing: notes save themselves when you pause.")
 
     def on_screen_resume(self) -> None:
-        """Coming back: carry on typing where you were."""
-        self.query_one("#editor", TextArea).focus()
+        """Opened again with v: carry on typing. Back from another area: the list has focus."""
+        if self._typing_on_return:
+            self._typing_on_return = False
+            self.query_one("#editor", TextArea).focus()
 
     def refresh_data(self) -> None:
         """Notes changed elsewhere (the review page, another window): list them again."""
@@ -140,18 +147,22 @@ class NotesScreen(AreaScreen):
         focus = self.query_one("#focus", Select).value
         kind = EvidenceType(str(self.query_one("#kind", Select).value))
         area = "" if focus is Select.NULL else str(focus)
-        if self.note is None:
-            if not text.strip():
-                return
-            self.note = review_visit.new_note(
-                self.store, self.review_id, text=text, focus_area=area, evidence_type=kind
-            )
-            self.refresh_list()
-        else:
-            self.note = review_visit.update_note(
-                self.store, self.note.id, text=text, focus_area=area, evidence_type=kind
-            )
-            self._show_in_list(self.note)
+        try:
+            if self.note is None:
+                if not text.strip():
+                    return
+                self.note = review_visit.new_note(
+                    self.store, self.review_id, text=text, focus_area=area, evidence_type=kind
+                )
+                self.refresh_list()
+            else:
+                self.note = review_visit.update_note(
+                    self.store, self.note.id, text=text, focus_area=area, evidence_type=kind
+                )
+                self._show_in_list(self.note)
+        except StoreError as refusal:  # locked, or deleted, meanwhile in another window
+            self._show_saved(f"Not saved: {refusal}")
+            return
         self._show_saved(f"Saved at {self.note.updated_at.astimezone():%H:%M:%S}")
         # This list is up to date; the review page and other windows hear of it.
         self.schoolnet.announce_changes(origin=self)
@@ -194,6 +205,9 @@ class NotesScreen(AreaScreen):
                 self.query_one("#kind", Select).value = note.evidence_type.value
                 self._show_saved(f"Editing the note of {note.noted_at.astimezone():%H:%M}")
             else:
+                area = review_visit.last_focus_area(self.store, self.review_id)
+                if area:
+                    self.query_one("#focus", Select).value = area
                 self._show_saved("New note.")
             editor.focus()
         finally:
@@ -221,6 +235,7 @@ class NotesScreen(AreaScreen):
     def action_leave(self) -> None:
         """Save and go back."""
         self.save()
+        self._typing_on_return = True
         self.app.pop_screen()
 
 

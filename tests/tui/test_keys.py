@@ -1,0 +1,92 @@
+"""Keys that always work: coming back to a screen never leaves the cursor in a text box."""
+
+from __future__ import annotations
+
+from textual.pilot import Pilot
+from textual.widgets import DataTable, Input, TextArea
+
+from store.demo.ids import review_id
+from tui.app import SchoolnetApp
+from tui.areas import AREAS
+from tui.screens.review.notes import NotesScreen
+from tui.screens.review.review import ReviewScreen
+
+
+def _in_text_box(app: SchoolnetApp) -> bool:
+    return isinstance(app.focused, Input | TextArea)
+
+
+async def _away_and_back(pilot: Pilot[None], mode: str, key: str) -> None:
+    """Leave for another area as the command palette does (from inside a text box too)."""
+    app = pilot.app
+    assert isinstance(app, SchoolnetApp)
+    app.action_go("schools" if mode == "home" else "home")
+    await pilot.pause()
+    await pilot.press(key)
+    await pilot.pause()
+    assert app.current_mode == mode
+
+
+async def test_every_area_comes_back_with_area_keys_working(app: SchoolnetApp) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        for area in AREAS:
+            await pilot.press(area.key)
+            await pilot.pause()
+            assert app.current_mode == area.mode
+            boxes = [w for w in app.screen.query("Input, TextArea") if w.focusable]
+            if boxes:
+                # The user moves into a text box, where letters type ...
+                boxes[0].focus()
+                await pilot.pause()
+                await pilot.press("h", "n")
+                assert app.current_mode == area.mode
+                await _away_and_back(pilot, area.mode, area.key)
+                assert not _in_text_box(app), f"{area.title}: {app.focused!r}"
+                # ... and back out of it with escape: coming back still finds no text box.
+                boxes[0].focus()
+                await pilot.press("escape")
+            await _away_and_back(pilot, area.mode, area.key)
+            assert not _in_text_box(app), f"{area.title}: {app.focused!r}"
+            assert app.focused is not None, f"{area.title}: nothing focused"
+            other = AREAS[(AREAS.index(area) + 3) % len(AREAS)]
+            await pilot.press(other.key)
+            await pilot.pause()
+            assert app.current_mode == other.mode, f"{other.key} did nothing on {area.title}"
+
+
+async def test_notes_mode_types_when_opened_and_not_when_come_back_to(app: SchoolnetApp) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("r")
+        await pilot.pause()
+        table = app.screen.query_one("#reviews", DataTable)
+        table.move_cursor(row=table.get_row_index(review_id("hunts-2026-st-johns")))
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen)
+        await pilot.press("v")
+        await pilot.pause()
+        notes = app.screen
+        assert isinstance(notes, NotesScreen)
+        assert app.focused is notes.query_one("#editor")  # v is for typing
+        await _away_and_back(pilot, "reviews", "r")
+        assert app.screen is notes
+        assert app.focused is notes.query_one("#list")
+        await pilot.press("escape")  # back to the review page; v opens notes to type again
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen)
+        await pilot.press("v")
+        await pilot.pause()
+        assert app.focused is notes.query_one("#editor")
+        await pilot.press("ctrl+l", "h")  # from the list an area key works
+        await pilot.pause()
+        assert app.current_mode == "home"
+
+
+async def test_the_actions_list_leaves_area_keys_alone(app: SchoolnetApp) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("m", "t")
+        await pilot.pause()
+        assert app.screen.sub_title == "Actions"
+        await pilot.press("x")
+        await pilot.pause()
+        assert app.current_mode == "sharing"
