@@ -5,12 +5,14 @@ from __future__ import annotations
 import argparse
 import gc
 import os
+import sqlite3
 import sys
 from collections.abc import Sequence
 from importlib.metadata import version
 from pathlib import Path
 
-from store import Store, StoreError
+from store import Store, StoreError, failures
+from store.errors import DatabaseUnavailable
 from store.paths import DB_ENV, demo_db_path
 
 
@@ -236,6 +238,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             if demo:
                 _prepare_demo(store)
             return _run(store, args)
+        except sqlite3.Error as error:  # a read-only database or a full disk, found mid-way
+            raise DatabaseUnavailable(failures.cannot("use", store.path, error)) from error
         finally:
             store.close()
     except StoreError as error:

@@ -12,18 +12,17 @@ from typing import Any, ClassVar
 
 from sqlite_utils import Database
 
-from store import models, schema
+from store import failures, models, schema
 from store.dashboard import DashboardQueries
 from store.dates import Clock, utc_now
 from store.enums import PersonRole
-from store.errors import DatabaseUnavailable, NewerDatabase, NotASchoolnetDatabase
+from store.errors import DatabaseUnavailable, NewerDatabase, NotASchoolnetDatabase, StoreError
 from store.migrations import APPLICATION_ID, SCHEMA_VERSION, migrate
 from store.models import UserProfile
 from store.repositories.base import Repository
 from store.repositories.networks import NetworkRepository
 from store.repositories.people import PeopleRepository
 from store.repositories.schools import SchoolRepository
-from store.text import os_error_reason
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 _BUSY_TIMEOUT_MS = 5000
@@ -118,21 +117,13 @@ class Store:
         try:
             _check_file(target)
         except OSError as error:  # a name too long for the file system, say
-            raise DatabaseUnavailable(
-                f"Cannot open the database at {_shortened(target)}: {os_error_reason(error)}."
-            ) from None
+            raise DatabaseUnavailable(failures.cannot("open", target, error)) from None
         try:
             _create_private(target)
             conn = sqlite3.connect(target, timeout=_BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
             conn.execute("PRAGMA schema_version").fetchone()
-        except sqlite3.DatabaseError as error:
-            raise NotASchoolnetDatabase(f"{target} is not a SQLite database.") from error
-        except OSError as error:
-            raise DatabaseUnavailable(
-                f"Cannot open the database at {target}: {os_error_reason(error)}."
-            ) from error
-        except sqlite3.Error as error:
-            raise DatabaseUnavailable(f"Cannot open the database at {target}: {error}.") from error
+        except (OSError, sqlite3.Error) as error:
+            raise _unopenable(target, error) from error
         try:
             return cls._prepare(Database(conn, execute_plugins=False), clock=clock, path=target)
         except BaseException:
@@ -156,8 +147,8 @@ class Store:
             version = db.execute("PRAGMA user_version").fetchone()[0]
             app_id = db.execute("PRAGMA application_id").fetchone()[0]
             has_tables = bool(db.table_names())
-        except sqlite3.DatabaseError as error:
-            raise NotASchoolnetDatabase(f"{where} is not a SQLite database.") from error
+        except sqlite3.Error as error:
+            raise _unopenable(path, error) from error
         if has_tables and app_id != APPLICATION_ID:
             raise NotASchoolnetDatabase(f"{where} is a SQLite database, but not a schoolnet one.")
         if version > SCHEMA_VERSION:
@@ -169,15 +160,11 @@ class Store:
             try:
                 db.execute("PRAGMA journal_mode = WAL")
             except sqlite3.OperationalError as error:
-                raise DatabaseUnavailable(
-                    f"Cannot write to the database at {path}: {error}."
-                ) from error
+                raise DatabaseUnavailable(failures.cannot("open", path, error)) from error
         try:
             migrate(db)
         except sqlite3.OperationalError as error:
-            raise DatabaseUnavailable(
-                f"Cannot write to the database at {where}: {error}."
-            ) from error
+            raise DatabaseUnavailable(failures.cannot("update", path, error)) from error
         store = cls(db, clock=clock, path=path)
         store.installation_id  # noqa: B018 - made once, on first open
         return store
@@ -265,10 +252,16 @@ class Store:
         return {spec.name: self.db.table(spec.name).count for spec in schema.TABLES}
 
 
-def _shortened(target: Path) -> str:
-    """A path fit for a sentence: a very long one keeps its start and its end."""
-    text = str(target)
-    return text if len(text) <= 120 else f"{text[:60]}…{text[-40:]}"
+def _unopenable(target: Path | None, error: OSError | sqlite3.Error) -> StoreError:
+    """Why a database cannot be opened. Only a file whose contents are not SQLite's is "not a
+    SQLite database": a read-only file or folder, or a full disk, says so."""
+    if (
+        isinstance(error, sqlite3.DatabaseError)
+        and not isinstance(error, sqlite3.OperationalError)
+        and failures.storage_reason(error) is None
+    ):
+        return NotASchoolnetDatabase(f"{failures.where(target)} is not a SQLite database.")
+    return DatabaseUnavailable(failures.cannot("open", target, error))
 
 
 def _check_file(target: Path) -> None:
@@ -281,9 +274,7 @@ def _check_file(target: Path) -> None:
         with target.open("rb") as handle:
             header = handle.read(len(_SQLITE_MAGIC))
     except OSError as error:
-        raise DatabaseUnavailable(
-            f"Cannot open the database at {target}: {os_error_reason(error)}."
-        ) from error
+        raise DatabaseUnavailable(failures.cannot("open", target, error)) from error
     if header and header != _SQLITE_MAGIC:
         raise NotASchoolnetDatabase(f"{target} is not a SQLite database.")
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import unicodedata
 
 
@@ -13,8 +14,19 @@ def slug(text: str, *, fallback: str = "schoolnet") -> str:
     return "-".join(words) or fallback
 
 
+DISK_FULL = "the disk is full: free some space and try again"
+# What the user can fix, in their words rather than the system's ("No space left on device").
+_OS_REASONS = {
+    errno.ENOSPC: DISK_FULL,
+    errno.EDQUOT: DISK_FULL,
+    errno.EROFS: "the disk it is on is read-only",
+}
+
+
 def os_error_reason(error: OSError) -> str:
     """Why the system refused, as the end of a sentence: `permission denied`."""
+    if error.errno in _OS_REASONS:
+        return _OS_REASONS[error.errno]
     reason = error.strerror or str(error)
     return reason[:1].lower() + reason[1:]
 

@@ -12,11 +12,13 @@ import os
 import re
 import sqlite3
 import time
+from contextlib import suppress
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from store import failures
 from store.errors import StoreError
 from store.text import os_error_reason
 
@@ -71,6 +73,7 @@ def backup(store: Store, before: str = "") -> Path:
     database = _database(store)
     target_dir = folder(store)
     partial: Path | None = None
+    about: Path | None = None
     try:
         target_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
         os.chmod(target_dir, 0o700)
@@ -81,15 +84,20 @@ def backup(store: Store, before: str = "") -> Path:
         os.close(os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
         _copy(store, partial)
         if before:
-            about = os.open(_about(target), os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-            with os.fdopen(about, "w", encoding="utf-8") as handle:
+            about = _about(target)
+            descriptor = os.open(about, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+            with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
                 handle.write(before)
         os.replace(partial, target)
     except (OSError, sqlite3.Error) as error:
-        if partial is not None:
-            partial.unlink(missing_ok=True)
-        reason = os_error_reason(error) if isinstance(error, OSError) else str(error)
-        raise StoreError(f"Cannot back up the database to {target_dir}: {reason}.") from None
+        # Nothing half-written stays behind: no empty copy, no note about a copy never made.
+        for leftover in (partial, about):
+            if leftover is not None:
+                with suppress(OSError):
+                    leftover.unlink(missing_ok=True)
+        raise StoreError(
+            f"Cannot back up the database to {target_dir}: {failures.reason(error)}."
+        ) from None
     for old in list_backups(store)[KEEP:]:  # newest first, so the newest is always kept
         old.path.unlink(missing_ok=True)
         _about(old.path).unlink(missing_ok=True)
@@ -194,7 +202,9 @@ def restore(store: Store, source: Path, before: str = "") -> Path:
     backup_conn = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
     try:
         backup_conn.backup(store.db.conn)
+        migrate(store.db)  # a backup from an older schema is brought up to date
+    except sqlite3.OperationalError as error:  # a read-only database, a full disk
+        raise failures.unwritable(store.path, error) from None
     finally:
         backup_conn.close()
-    migrate(store.db)  # a backup from an older schema is brought up to date
     return saved
