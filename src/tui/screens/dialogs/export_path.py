@@ -6,7 +6,10 @@ from pathlib import Path
 
 from textual.app import ComposeResult
 
+from store.sharing.file_names import safe_file_name
 from tui.screens.dialogs.form import FormScreen
+from tui.widgets.form_field import FormField
+from tui.widgets.path_picker import PAPERS, PathPicker
 
 
 class ExportPathScreen(FormScreen[Path]):
@@ -24,7 +27,13 @@ class ExportPathScreen(FormScreen[Path]):
 
     def compose_fields(self) -> ComposeResult:
         """The file path."""
-        yield self.text_input("path", "File", str(self.suggested))
+        suggested = self.suggested
+        name = safe_file_name(suggested.name.removesuffix(suggested.suffix), suggested.suffix)
+        picker = PathPicker(
+            "path", value=str(suggested.with_name(name)), kinds=PAPERS, save=True,
+            start=lambda: suggested.parent, title=self.TITLE_TEXT,
+        )  # fmt: skip
+        yield FormField("File", picker, field_id="path")
 
     def submit(self) -> Path | None:
         """The path, if its folder exists."""

@@ -8,7 +8,10 @@ from pathlib import Path
 from textual.app import ComposeResult
 from textual.widgets import Checkbox
 
+from store.sharing import inbox
 from tui.screens.dialogs.form import FormScreen
+from tui.widgets.form_field import FormField
+from tui.widgets.path_picker import CSV, PathPicker
 
 
 @dataclass(frozen=True)
@@ -25,14 +28,18 @@ class ImportRegisterScreen(FormScreen[RegisterFile]):
     TITLE_TEXT = "Import schools from the DfE register"
     HINT = (
         "Download the CSV of establishments from Get Information about Schools, then give its"
-        " path here. Schools are matched by URN, so importing again updates them and adds no"
-        " copies."
+        " path here or browse to it (ctrl+o). Schools are matched by URN, so importing again"
+        " updates them and adds no copies."
     )
     SAVE_LABEL = "Import"
 
     def compose_fields(self) -> ComposeResult:
         """File path and option."""
-        yield self.text_input("path", "CSV file", "", "~/Downloads/edubasealldata.csv")
+        picker = PathPicker(
+            "path", placeholder="~/Downloads/edubasealldata.csv", kinds=CSV,
+            start=inbox.downloads_folder, title="The register CSV",
+        )  # fmt: skip
+        yield FormField("CSV file", picker, field_id="path")
         yield Checkbox("Also import closed establishments", id="closed")
 
     def submit(self) -> RegisterFile | None:
