@@ -6,6 +6,8 @@ import json
 import os
 import sqlite3
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import Any, ClassVar
@@ -13,6 +15,7 @@ from typing import Any, ClassVar
 from sqlite_utils import Database
 
 from store import failures, models, schema
+from store.connection import SchoolnetDatabase
 from store.dashboard import DashboardQueries
 from store.dates import Clock, utc_now
 from store.enums import PersonRole
@@ -105,6 +108,8 @@ class Store:
         self._writes: dict[str, int] = {}
         self.dashboard = DashboardQueries(self)
         self._profile: UserProfile | None = None
+        # The versions edits in progress began from, by record id (see `editing`).
+        self._bases: dict[str, models.Record] = {}
 
     # Opening --------------------------------------------------------------------------------
 
@@ -120,12 +125,13 @@ class Store:
             raise DatabaseUnavailable(failures.cannot("open", target, error)) from None
         try:
             _create_private(target)
-            conn = sqlite3.connect(target, timeout=_BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
+            conn = _connect(target)
             conn.execute("PRAGMA schema_version").fetchone()
         except (OSError, sqlite3.Error) as error:
             raise _unopenable(target, error) from error
         try:
-            return cls._prepare(Database(conn, execute_plugins=False), clock=clock, path=target)
+            db = SchoolnetDatabase(conn, execute_plugins=False)
+            return cls._prepare(db, clock=clock, path=target)
         except BaseException:
             conn.close()
             raise
@@ -133,8 +139,8 @@ class Store:
     @classmethod
     def memory(cls, *, clock: Clock = utc_now) -> Store:
         """A fresh in-memory store, for tests and benchmarks."""
-        conn = sqlite3.connect(":memory:", check_same_thread=False)
-        return cls._prepare(Database(conn, execute_plugins=False), clock=clock, path=None)
+        conn = _connect(":memory:")
+        return cls._prepare(SchoolnetDatabase(conn, execute_plugins=False), clock=clock, path=None)
 
     @classmethod
     def _prepare(cls, db: Database, *, clock: Clock, path: Path | None) -> Store:
@@ -172,6 +178,63 @@ class Store:
     def close(self) -> None:
         """Close the database connection."""
         self.db.close()
+
+    @contextmanager
+    def separate(self) -> Iterator[Store]:
+        """A second Store on the same file, on its own connection, closed afterwards.
+
+        For a worker thread (an import): its transaction never takes in a write the UI makes
+        meanwhile, so that write is never rolled back with it. The tables it wrote count as
+        written through this store too. An in-memory store has no file to share: it is its
+        own separate store.
+        """
+        if self.path is None:
+            yield self
+            return
+        other = Store.open(self.path, clock=self.clock)
+        try:
+            yield other
+        finally:
+            self.touch(*other.take_changes())
+            other.close()
+
+    @contextmanager
+    def editing(self, *opened: models.Record | None) -> Iterator[None]:
+        """Inside, saving one of these records saves only the fields changed from this version.
+
+        `opened` are the records as a form (or an editor) showed them when it opened. A store
+        call made inside, however it builds the record it saves, writes only the fields that
+        differ from these versions: what an import or another window changed meanwhile stays,
+        and a field changed both here and there keeps this edit and logs the other value in
+        the conflicts log (see Repository.update, whose `based_on` this supplies). The UI's
+        `ask(..., based_on=record)` wraps the page's store call in this.
+        """
+        added = {record.id: record for record in opened if record is not None}
+        before = {key: self._bases[key] for key in added if key in self._bases}
+        self._bases.update(added)
+        try:
+            yield
+        finally:
+            for key in added:
+                self._bases.pop(key, None)
+            self._bases.update(before)
+
+    def based_on(self, record_id: str) -> models.Record | None:
+        """The version an edit of this record in progress began from (see `editing`)."""
+        return self._bases.get(record_id)
+
+    @contextmanager
+    def waiting_at_most(self, seconds: float) -> Iterator[None]:
+        """Writes inside wait at most `seconds` for another connection's write lock.
+
+        For a write that is retried later (visit notes' autosave) and should not hold up
+        the screen for the whole busy timeout; afterwards writes wait the usual 5 seconds.
+        """
+        self.db.execute(f"PRAGMA busy_timeout = {int(seconds * 1000)}")
+        try:
+            yield
+        finally:
+            self.db.execute(f"PRAGMA busy_timeout = {_BUSY_TIMEOUT_MS}")
 
     # Who is using it ------------------------------------------------------------------------
 
@@ -250,6 +313,13 @@ class Store:
     def counts(self) -> dict[str, int]:
         """How many records each table holds."""
         return {spec.name: self.db.table(spec.name).count for spec in schema.TABLES}
+
+
+def _connect(target: Path | str) -> sqlite3.Connection:
+    """A connection whose implicit transactions, like `atomic()`, take the write lock first."""
+    conn = sqlite3.connect(target, timeout=_BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
+    conn.isolation_level = "IMMEDIATE"
+    return conn
 
 
 def _unopenable(target: Path | None, error: OSError | sqlite3.Error) -> StoreError:

@@ -37,3 +37,7 @@ class DuplicateValue(StoreError):
 
 class RecordIsFinal(StoreError):
     """The record may not be edited, only amended."""
+
+
+class DatabaseBusy(StoreError):
+    """Another window or an import held the write lock for longer than the busy timeout."""

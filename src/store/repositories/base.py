@@ -7,6 +7,8 @@ from collections.abc import Iterable
 from datetime import timedelta
 from typing import TYPE_CHECKING, Any, Generic
 
+from pydantic import ValidationError
+
 from store.dates import iso_utc
 from store.errors import (
     DuplicateValue,
@@ -14,10 +16,12 @@ from store.errors import (
     RecordInUse,
     RecordIsFinal,
     RecordNotFound,
+    StoreError,
 )
 from store.models import Record
 from store.schema import M, TableSpec
-from store.sharing.clocks import local_now, stamp_changes
+from store.sharing.clocks import data_fields, local_now, stamp_changes, stamp_of
+from store.sharing.conflict_log import Conflict, log
 from store.sql import query_in
 
 if TYPE_CHECKING:
@@ -109,32 +113,79 @@ class Repository(Generic[M]):
         self.store.touch(self._table)
         return stamped
 
-    def update(self, record: M) -> M:
-        """Save changes to an existing record, stamping which fields changed and when."""
+    def update(self, record: M, *, based_on: M | None = None) -> M:
+        """Save the fields of `record` that differ from `based_on`, each with a fresh clock.
+
+        `based_on` is the version of the record the edit began from: the record a form was
+        opened with, or the note as last saved. Only the fields the user changed from it are
+        written, onto the record as it is stored when the save begins (read inside the same
+        BEGIN IMMEDIATE transaction), so:
+
+        - a field the user left alone keeps whatever an import or another window wrote
+          meanwhile: it is neither turned back nor stamped as a new edit;
+        - a field the user changed is saved, as the latest edit; if it too was changed
+          underneath since `based_on`, the value it replaces goes to the conflicts log,
+          from which the Sharing screen can restore it.
+
+        Without `based_on`, the version given to `store.editing(...)` around this call is
+        used; without either, the record is compared with the stored one, as for a record
+        the caller has just read. Saving nothing new returns the stored record unstamped.
+        """
         if self.spec.append_only:
             raise RecordIsFinal(
                 f"A {self.spec.model.__name__.lower()} once recorded is not edited: add a dated"
                 " amendment instead."
             )
-        old = self.get(record.id)
-        clock, updated = stamp_changes(old, record, local_now(self.store))
-        if clock == old.field_clock:
-            return old  # nothing changed: no new stamp, nothing to send in a bundle
-        stamped = record.model_copy(
-            update={
-                "updated_at": updated,
-                "field_clock": clock,
-                "created_at": old.created_at,
-                "created_by": old.created_by,
+        if based_on is None:
+            opened = self.store.based_on(record.id)
+            based_on = opened if isinstance(opened, type(record)) else None
+        with self.store.db.atomic():
+            stored = self.get(record.id)
+            base = stored if based_on is None else based_on
+            changed = {
+                name: getattr(record, name)
+                for name in data_fields(record)
+                if getattr(record, name) != getattr(base, name)
             }
-        )
-        row = self.spec.to_row(stamped)
-        del row["id"]
-        with self._translated_errors(stamped):
-            with self.store.db.atomic():
+            underneath = [
+                name for name in changed
+                if getattr(stored, name) not in (getattr(base, name), changed[name])
+            ]  # fmt: skip
+            if base is stored or not any(
+                getattr(stored, name) != getattr(base, name) for name in data_fields(stored)
+            ):
+                merged = stored.model_copy(update=changed)
+            else:
+                merged = self._revalidated(stored, changed)
+            clock, updated = stamp_changes(stored, merged, local_now(self.store))
+            if clock == stored.field_clock:
+                return stored  # nothing changed: no new stamp, nothing to send in a bundle
+            stamped = merged.model_copy(update={"updated_at": updated, "field_clock": clock})
+            row = self.spec.to_row(stamped)
+            del row["id"]
+            with self._translated_errors(stamped):
                 self.store.db.table(self._table).update(record.id, row)
+            log(
+                self.store,
+                [
+                    Conflict(self._table, record.id, name, _json(stamped, name),
+                             _json(stored, name), clock[name][0], stamp_of(stored, name)[0])
+                    for name in underneath
+                ],
+            )  # fmt: skip
         self.store.touch(self._table)
         return stamped
+
+    def _revalidated(self, stored: M, changed: dict[str, Any]) -> M:
+        """The stored record with the user's changes, checked: the two may not agree."""
+        try:
+            return type(stored).model_validate(stored.model_dump() | changed)
+        except ValidationError as error:
+            raise StoreError(
+                "This record was changed elsewhere (by an import or another window) while you"
+                " edited it, and your changes no longer fit with it: close the form, look at"
+                " the record again and make your change once more."
+            ) from error
 
     def delete(self, record_id: str) -> None:
         """Delete a record, leaving a tombstone so bundles can carry the deletion."""
@@ -158,6 +209,11 @@ class Repository(Generic[M]):
 
     def _translated_errors(self, record: M) -> _IntegrityTranslator:
         return _IntegrityTranslator(self.spec, record)
+
+
+def _json(record: Record, name: str) -> Any:
+    """A field's value as JSON, as the conflicts log keeps it."""
+    return record.model_dump(mode="json", include={name})[name]
 
 
 class _IntegrityTranslator:

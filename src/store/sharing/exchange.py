@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import gc
 import json
 import os
 import sqlite3
 import uuid
-from collections.abc import Iterator
-from contextlib import contextmanager, suppress
-from dataclasses import dataclass
+from contextlib import suppress
+from dataclasses import dataclass, fields
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -111,9 +109,8 @@ def export(
     if include_confidential and not passphrase:
         raise StoreError("Confidential records are only exported encrypted: give a passphrase.")
     refuse_own_files(store, path)
-    with _bulk():
-        data = bundle.build(store, scope, include_confidential=include_confidential)
-        raw = bundle.encode(data, passphrase)
+    data = bundle.build(store, scope, include_confidential=include_confidential)
+    raw = bundle.encode(data, passphrase)
     try:
         write_private(path, raw)
     except OSError as error:
@@ -162,40 +159,35 @@ def write_private(path: Path, raw: bytes) -> None:
         handle.write(raw)
 
 
-@contextmanager
-def _bulk() -> Iterator[None]:
-    """Pause the cycle collector while a bundle's many short-lived objects are made.
-
-    Validating 100,000 records creates millions of objects and no reference cycles; the
-    collector's repeated passes over them cost a third of an import.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 def preview(store: Store, path: Path, passphrase: str | None = None) -> ImportPlan:
     """Read, check and plan an import without changing anything (the dry run)."""
     refuse_own_files(store, path)
-    with _bulk():
-        return plan_import(store, received.read(path, passphrase), path.name)
+    return plan_import(store, received.read(path, passphrase), path.name)
 
 
 def apply(store: Store, plan: ImportPlan, path: Path) -> Path | None:
-    """Back up the database, then apply a planned import in one transaction."""
+    """Back up the database, then apply the bundle of a previewed import in one transaction.
+
+    The preview is advice: the import is planned again inside its own write transaction
+    (BEGIN IMMEDIATE), against the database as it is then, so an edit made after the
+    preview is merged like any other local change (it wins, or the value it beats goes to
+    the conflicts log) and is never turned back. `plan` is updated to what was applied.
+    The import runs on a connection of its own (`Store.separate`), so a write the UI
+    makes meanwhile waits for it and is never rolled back with it.
+    """
     scope = printable(str(plan.bundle["scope"].get("name", "")))
     before = f"importing {printable(path.name)} ({scope})"
-    saved = backup(store, before) if store.path is not None else None
-    try:
-        with _bulk(), store.db.atomic():
-            apply_plan(store, plan)
-            _ledger(store, "received", plan.bundle, str(path), plan.counts())
-    except sqlite3.IntegrityError as error:
-        raise cannot_apply(plan) from error
+    with store.separate() as own:
+        saved = backup(own, before) if own.path is not None else None
+        try:
+            with own.db.atomic():
+                fresh = plan_import(own, plan.bundle, path.name, plan.parsed)
+                apply_plan(own, fresh)
+                _ledger(own, "received", fresh.bundle, str(path), fresh.counts())
+        except sqlite3.IntegrityError as error:
+            raise cannot_apply(plan) from error
+    for name in fields(ImportPlan):
+        setattr(plan, name.name, getattr(fresh, name.name))
     return saved
 
 

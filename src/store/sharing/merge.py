@@ -9,9 +9,7 @@ restore it. Tombstones delete records that are not newer than the deletion.
 
 from __future__ import annotations
 
-import json
 import sqlite3
-import uuid
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -22,6 +20,7 @@ from store.dates import iso_utc
 from store.sharing import identity, timing
 from store.sharing.bundle import BundleRefused, Tombstone, records_of
 from store.sharing.clocks import data_fields, stamp_of
+from store.sharing.conflict_log import Conflict, canon, log
 from store.sql import query_in
 
 if TYPE_CHECKING:
@@ -46,19 +45,6 @@ class TableChanges:
         return self.new + self.updated + self.unchanged + self.older + self.deleted
 
 
-@dataclass(frozen=True)
-class Conflict:
-    """A value that lost to a change made without knowing it."""
-
-    table: str
-    record_id: str
-    field: str
-    kept_value: Any
-    lost_value: Any
-    kept_at: str
-    lost_at: str
-
-
 @dataclass
 class ImportPlan:
     """Everything an import would change, worked out before anything is written."""
@@ -75,6 +61,8 @@ class ImportPlan:
     rekeys: list[tuple[str, str, str]] = field(default_factory=list)
     # The latest stamp the bundle holds: later local edits are stamped after it.
     latest: str = ""
+    # The bundle's records as read (before matching), so applying need not read them again.
+    parsed: tuple[dict[str, list[Any]], list[Tombstone]] | None = None
 
     @property
     def changes_anything(self) -> bool:
@@ -100,10 +88,6 @@ class ImportPlan:
 def _facts(record: Any) -> dict[str, Any]:
     """What a record says, without its bookkeeping."""
     return {name: getattr(record, name) for name in data_fields(record)}
-
-
-def _canon(value: Any) -> str:
-    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
 
 
 def _local(store: Store, spec: schema.TableSpec[Any], ids: list[str]) -> dict[str, Any]:
@@ -161,7 +145,7 @@ def merge_record(
             if other > ours:
                 clock[name] = other
             continue
-        if (other[0], _canon(theirs[name])) > (ours[0], _canon(mine[name])):
+        if (other[0], canon(theirs[name])) > (ours[0], canon(mine[name])):
             taken.append(name)
             clock[name] = other
             if ours[0] > other[1]:  # our value was made without the sender knowing it
@@ -180,15 +164,25 @@ def merge_record(
     return local.model_copy(update=update), taken, older and not taken, conflicts
 
 
-def plan_import(store: Store, data: dict[str, Any], name: str) -> ImportPlan:
-    """Work out what importing a checked bundle would change; writes nothing."""
-    records, deleted = records_of(data, name)
+def plan_import(
+    store: Store,
+    data: dict[str, Any],
+    name: str,
+    parsed: tuple[dict[str, list[Any]], list[Tombstone]] | None = None,
+) -> ImportPlan:
+    """Work out what importing a checked bundle would change; writes nothing.
+
+    `parsed` is the `parsed` of an earlier plan of the same bundle, to plan it again
+    against the database as it is now without reading its records again.
+    """
+    read = parsed if parsed is not None else records_of(data, name)
+    records, deleted = read
     identities = identity.match(store, records, name)
     records, deleted = identity.rename(identities, records, deleted)
     _check_references(store, records)
     latest = timing.latest(data, records, deleted, name)
     timing.refuse_future(store, data, latest, name)
-    plan = ImportPlan(bundle=data, rekeys=identities.rekeys, latest=latest)
+    plan = ImportPlan(bundle=data, rekeys=identities.rekeys, latest=latest, parsed=read)
     tombs: dict[tuple[str, str], datetime] = {
         (row["table_name"], row["record_id"]): datetime.fromisoformat(
             row["deleted_at"].replace("Z", "+00:00")
@@ -275,8 +269,6 @@ def cannot_apply(plan: ImportPlan) -> BundleRefused:
 
 
 def _apply(store: Store, plan: ImportPlan) -> None:
-    bundle_id = plan.bundle["bundle_id"]
-    now = iso_utc(store.clock())
     with store.db.atomic():
         if plan.rekeys:
             # Ids and the references to them change together; checked when all agree again.
@@ -319,15 +311,7 @@ def _apply(store: Store, plan: ImportPlan) -> None:
             except sqlite3.IntegrityError:
                 plan.kept_in_use += 1  # still referenced here; kept rather than break a link
         timing.witness(store, plan.latest)
-        store.db.conn.executemany(
-            "INSERT INTO conflicts (id, table_name, record_id, field, kept_value, lost_value,"
-            " kept_at, lost_at, bundle_id, logged_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                [str(uuid.uuid4()), c.table, c.record_id, c.field, _canon(c.kept_value),
-                 _canon(c.lost_value), c.kept_at, c.lost_at, bundle_id, now]
-                for c in plan.conflicts
-            ],
-        )  # fmt: skip
+        log(store, plan.conflicts, plan.bundle["bundle_id"])
     rekeyed = [spec.name for spec in schema.TABLES] if plan.rekeys else []
     store.touch(
         "conflicts",
