@@ -23,6 +23,19 @@ class TestDashboard:
         assert snap_compare(app, terminal_size=SIZE, run_before=_light)
 
 
+class TestFirstRun:
+    """Home on an empty database: the first steps, one key each."""
+
+    def test_empty_home(self, snap_compare, tmp_path) -> None:
+        from store import Store
+
+        from ..conftest import TickingClock
+
+        store = Store.open(tmp_path / "empty.db", clock=TickingClock())
+        assert snap_compare(SchoolnetApp(store, ask_profile=False), terminal_size=(80, 24))
+        store.close()
+
+
 class TestShell:
     """Help, profile and an area not built yet."""
 

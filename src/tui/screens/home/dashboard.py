@@ -8,11 +8,31 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import DataTable, Label, Static
+from textual.widgets import DataTable, Label, Static, TabbedContent
 
 from store.dashboard import NetworkSummary
+from store.membership.health import open_findings
 from tui.formatting import plain, uk_date
 from tui.screens.base import EVERY_TABLE, AreaScreen
+
+
+def _first_steps() -> Text:
+    text = Text()
+    text.append("Nothing is recorded here yet. Start with one of these:\n\n", style="bold")
+    for key, what in (
+        ("n", "Create a network: its name, kind and leaders; add its schools after."),
+        ("i", "Import schools from a GIAS file (the DfE register of schools, as CSV)."),
+        ("b", "Import a bundle a colleague sent you (a .schoolnet.json file)."),
+    ):
+        text.append(f"  {key}  ", style="bold reverse")
+        text.append(f" {what}\n")
+    text.append("\nOr look around with made-up data first: quit (q) and run ")
+    text.append("schoolnet --demo", style="bold")
+    text.append(", which keeps its own database and leaves this one as it is.")
+    return text
+
+
+FIRST_STEPS = _first_steps()
 
 
 def _next_meeting(moment: datetime | None) -> str:
@@ -26,17 +46,24 @@ class DashboardScreen(AreaScreen):
     BINDINGS = [
         Binding("d", "done", "Action done"),
         Binding("t", "actions", "All actions"),
+        # On an empty database: the first steps, one key each (n here creates a network).
+        Binding("n", "first_step('networks')", "Create a network"),
+        Binding("i", "first_step('schools')", "Import schools"),
+        Binding("b", "first_step('sharing')", "Import a bundle"),
     ]
+    first_run = False
 
     def compose_body(self) -> ComposeResult:
         """Welcome line, the networks table and my actions."""
         with VerticalScroll(id="dashboard"):
             yield Static(id="welcome")
-            yield Label("Networks", classes="section-title")
+            yield Static(FIRST_STEPS, id="first-run")
+            yield Label("Networks", classes="section-title", id="networks-title")
             yield Static(
                 "Schools: active members. Actions: open or in progress. Reviews: under way."
                 " Health: rules broken (see Networks).",
                 classes="legend",
+                id="networks-legend",
             )
             yield DataTable(id="networks", cursor_type="row", zebra_stripes=True)
             yield Label("My open actions", classes="section-title")
@@ -57,10 +84,11 @@ class DashboardScreen(AreaScreen):
         figures = store.dashboard.home()
         today = figures.today
         self.query_one("#welcome", Static).update(self._welcome_text())
+        self._show_first_steps(not figures.networks and store.networks.count() == 0)
         table = self.networks_table
         table.clear()
         for summary in figures.networks:
-            findings = len(figures.health.get(summary.network_id, []))
+            findings = len(open_findings(figures.health.get(summary.network_id, [])))
             badge = (
                 Text(f"⚠ {findings}", style="bold yellow") if findings else Text("✓", style="green")
             )
@@ -82,6 +110,32 @@ class DashboardScreen(AreaScreen):
             if profile and profile.person_id
             else "Link your profile to a person (press u) to see your own actions here."
         )
+
+    def _show_first_steps(self, first_run: bool) -> None:
+        """On an empty database the first steps stand where the networks will be."""
+        self.first_run = first_run
+        self.query_one("#first-run").display = first_run
+        for widget_id in ("#networks-title", "#networks-legend", "#networks"):
+            self.query_one(widget_id).display = not first_run
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The first steps' keys answer only on an empty database; else n is Networks."""
+        if action == "first_step":
+            return self.first_run
+        return True
+
+    async def action_first_step(self, mode: str) -> None:
+        """Go to the area that takes the first step, and start it there."""
+        await self.app.switch_mode(mode)
+        screen = self.app.screen
+        if mode == "networks":
+            await screen.run_action("add")
+        elif mode == "schools":
+            await screen.run_action("import_register")
+        else:
+            screen.query_one("#tabs", TabbedContent).active = "tab-receive"
+            screen.query_one("#in").focus()
 
     def _welcome_text(self) -> Text:
         store = self.store
