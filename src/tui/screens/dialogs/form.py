@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from contextlib import nullcontext
 from datetime import date
 from typing import Any, Generic, TypeVar
 
@@ -13,8 +14,9 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Checkbox, Input, Select, SelectionList, Static, TextArea
 
-from store import StoreError
+from store import Store, StoreError
 from store.dates import parse_uk_date, uk_date
+from store.models import Record
 from tui.screens.dialogs.confirm import ConfirmScreen
 from tui.widgets.footer import SteadyFooter
 from tui.widgets.form_field import FormField
@@ -240,12 +242,23 @@ def ask(
     make: Callable[[], FormScreen[T]],
     save: Callable[[T], object],
     done: str | Callable[[T], str],
+    *,
+    based_on: Record | Sequence[Record | None] | None = None,
 ) -> None:
     """Open a form; on Save make the page's one store call with its data.
 
     If the store refuses, the form opens again as the user left it, with the store's
     sentence under it; nothing typed is lost. On success, screens hear what changed.
+
+    An edit form passes `based_on`, the record(s) as read when the form was made (the ones
+    it shows). The store call then runs inside `store.editing(...)`: it saves only the
+    fields the user changed from those versions, so what an import or another window
+    wrote meanwhile stays, and a field changed both here and there keeps the user's value
+    and logs the other in the conflicts log (Repository.update).
     """
+    opened = [based_on] if isinstance(based_on, Record) else list(based_on or [])
+
+    store: Store | None = getattr(host.app, "store", None)
 
     def open_form(values: dict[str, object] | None, error: str) -> None:
         form = make()
@@ -256,7 +269,8 @@ def ask(
             if data is None:
                 return
             try:
-                save(data)
+                with store.editing(*opened) if store is not None else nullcontext():
+                    save(data)
             except StoreError as refusal:
                 open_form(form.values, str(refusal))
                 return

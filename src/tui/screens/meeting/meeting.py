@@ -89,12 +89,15 @@ class MeetingScreen(MeetingPage):
         """Edit what the current tab shows: the agenda item, decisions or action selected."""
         tab = self.active_tab
         if tab == "tab-decisions":
-            decisions = self.meeting.decisions
+            meeting = self.meeting
+            decisions = meeting.decisions
 
             def save(text: str) -> None:
                 planning.save_decisions(self.store, self.meeting_id, text)
 
-            ask(self, lambda: DecisionsScreen(decisions), save, "Decisions saved.")
+            ask(
+                self, lambda: DecisionsScreen(decisions), save, "Decisions saved.", based_on=meeting
+            )
         elif tab == "tab-actions":
             action_id = self.selected_key("actions")
             if action_id is None:
@@ -113,7 +116,7 @@ class MeetingScreen(MeetingPage):
                 agenda.edit_item(self.store, item_id, title=details.title,
                                  lead_id=details.lead_id, minutes=details.minutes)  # fmt: skip
 
-            ask(self, lambda: AgendaItemScreen(item, people), edit, "Item saved.")
+            ask(self, lambda: AgendaItemScreen(item, people), edit, "Item saved.", based_on=item)
         else:
             self.action_details()
 
@@ -135,7 +138,7 @@ class MeetingScreen(MeetingPage):
 
         self.show_tab("tab-actions")
         done = "Action added to the action list." if action_id is None else "Action saved."
-        ask(self, lambda: ActionFormScreen(existing, people), save, done)
+        ask(self, lambda: ActionFormScreen(existing, people), save, done, based_on=existing)
 
     def _scrutiny_form(self) -> None:
         plans = board.plans_before(self.store, self.meeting_id)
@@ -157,7 +160,8 @@ class MeetingScreen(MeetingPage):
                                     kind=details.kind, times=details.times,
                                     place=details.place)  # fmt: skip
 
-        ask(self, lambda: MeetingFormScreen(meeting, meeting.kind), save, "Meeting saved.")
+        form = lambda: MeetingFormScreen(meeting, meeting.kind)  # noqa: E731
+        ask(self, form, save, "Meeting saved.", based_on=meeting)
 
     # The agenda -------------------------------------------------------------------------
 

@@ -248,13 +248,14 @@ class NetworkScreen(NetworkPage):
 
     def action_edit_terms(self) -> None:
         """Edit the terms of reference."""
-        terms = self.network.terms_of_reference
+        network = self.network
+        terms = network.terms_of_reference
 
         def save(edited: dict[str, str]) -> None:
             networks.save_terms(self.store, self.network_id, edited)
 
         self.show_tab("tab-terms")
-        ask(self, lambda: TermsScreen(terms), save, "Terms of reference saved.")
+        ask(self, lambda: TermsScreen(terms), save, "Terms of reference saved.", based_on=network)
 
     def action_lead_criteria(self) -> None:
         """Tick the lead criteria a person meets."""
@@ -273,6 +274,7 @@ class NetworkScreen(NetworkPage):
             lambda: LeadCriteriaScreen(person.name, person.lead_criteria),
             save,
             f"Saved {person.name}'s criteria.",
+            based_on=person,
         )
 
     def action_answer_finding(self) -> None:

@@ -168,7 +168,7 @@ class NetworksScreen(AreaScreen):
         form = lambda: NetworkFormScreen(  # noqa: E731
             network, schools, people, year=year, funding=funding, added=added
         )
-        ask(self, form, save, lambda d: f"Saved {d.network.name}.")
+        ask(self, form, save, lambda d: f"Saved {d.network.name}.", based_on=network)
 
     def action_archive(self) -> None:
         """Archive the network under the cursor, once the user says yes."""

@@ -127,7 +127,7 @@ class PartnershipScreen(AreaScreen):
             )
 
         form = lambda: CityPriorityScreen(self.year, data)  # noqa: E731
-        ask(self, form, save, "City-wide priority changed.")
+        ask(self, form, save, "City-wide priority changed.", based_on=priority)
 
     def action_back(self) -> None:
         """Back to the plans."""

@@ -104,7 +104,9 @@ class PlanScreen(PlanPage):
         def save(data: LeadsData) -> None:
             planning.set_leads(self.store, self.plan_id, data.lead_id, data.deputy_id)
 
-        ask(self, lambda: LeadsScreen(people, data), save, "Lead and deputy changed.")
+        ask(
+            self, lambda: LeadsScreen(people, data), save, "Lead and deputy changed.", based_on=plan
+        )
 
     def action_add_priority(self) -> None:
         """Add a priority with its outcomes and success criteria."""
@@ -162,7 +164,7 @@ class PlanScreen(PlanPage):
                 expected_outcomes=data.expected_outcomes, criteria=data.criteria,
             )  # fmt: skip
 
-        ask(self, lambda: PriorityScreen(city, data), save, "Priority changed.")
+        ask(self, lambda: PriorityScreen(city, data), save, "Priority changed.", based_on=priority)
 
     def _edit_action(self, action_id: str) -> None:
         action = self.store.actions.get(action_id)
@@ -180,7 +182,7 @@ class PlanScreen(PlanPage):
             )  # fmt: skip
 
         form = lambda: PlanActionScreen(options, data.priority_id, owners, data)  # noqa: E731
-        ask(self, form, save, "Action changed.")
+        ask(self, form, save, "Action changed.", based_on=action)
 
     @on(DataTable.RowSelected, "#actions")
     def next_status(self, event: DataTable.RowSelected) -> None:
