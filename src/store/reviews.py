@@ -20,6 +20,7 @@ from store.models import (
     ReviewTeamMember,
 )
 from store.schema import PEER_REVIEWS
+from store.text import plural
 
 if TYPE_CHECKING:
     from store.db import Store
@@ -53,8 +54,8 @@ class Progress:
 
     def __str__(self) -> str:
         if self.target is None:
-            return f"{self.done} {'review' if self.done == 1 else 'reviews'} done"
-        return f"{self.done} of {self.target} reviews done"
+            return f"{plural(self.done, 'review')} done"
+        return f"{self.done} of {plural(self.target, 'review')} done"
 
 
 def create(

@@ -65,3 +65,16 @@ def test_uk_timestamp_is_uk_time_with_a_uk_date() -> None:
     assert uk_timestamp(datetime(2026, 7, 1, 8, 30, tzinfo=UTC)) == "1 Jul 2026 09:30"
     assert uk_timestamp(None) == ""
     assert uk_timestamp("") == ""
+
+
+def test_counts_shown_agree_with_their_nouns() -> None:
+    from store.membership.health import _categories, _size
+    from store.reviews import Progress
+
+    assert str(Progress(done=1, target=1, planned=1)) == "1 of 1 review done"
+    assert str(Progress(done=1, target=None, planned=1)) == "1 review done"
+    assert str(Progress(done=2, target=8, planned=3)) == "2 of 8 reviews done"
+    [one] = _categories(3, 1)
+    assert one.message.startswith("1 of 3 schools (33%) is judged requires improvement")
+    [size] = _size(1)
+    assert "1 school," in size.message and "1 schools" not in size.message

@@ -24,6 +24,7 @@ from store.meetings.attendance import MissedRun, missed_runs
 from store.membership.health_answers import ANSWERS_COLUMN, Answer, answers_from
 from store.models import LeadCriteria
 from store.plans import progress
+from store.text import plural
 
 if TYPE_CHECKING:
     from store.db import Store
@@ -297,7 +298,7 @@ def _impact(years: list[str] | None) -> list[Finding]:
 
 
 def _schools(count: int) -> str:
-    return f"{count} school" if count == 1 else f"{count} schools"
+    return plural(count, "school")
 
 
 def _size(count: int) -> list[Finding]:
@@ -330,7 +331,8 @@ def _categories(count: int, concern: int) -> list[Finding]:
     return [
         Finding(
             "Ofsted categories",
-            f"{concern} of {count} schools ({share:.0%}) are judged requires improvement,"
+            f"{concern} of {plural(count, 'school')} ({share:.0%})"
+            f" {'is' if concern == 1 else 'are'} judged requires improvement,"
             " serious weaknesses or special measures, more than 20%: the network must identify"
             " support capacity from beyond it.",
             CapacityFinding.OFSTED_CATEGORIES,

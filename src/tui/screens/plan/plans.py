@@ -11,6 +11,7 @@ from textual.widgets import DataTable, Select, Static
 from store.dates import academic_year_of
 from store.plans import planning, progress
 from store.plans.funding import pounds
+from tui.formatting import plural
 from tui.screens.base import AreaScreen
 from tui.screens.dialogs.form import ask
 from tui.screens.plan.partnership import PartnershipScreen
@@ -104,7 +105,7 @@ class PlansScreen(AreaScreen):
         ratified = sum(1 for row in rows if row.ratified and row.ratified.ratified)
         self.query_one("#summary", Static).update(
             Text(
-                f"{len(rows)} plans in {self.year}; {ratified} ratified by the board."
+                f"{plural(len(rows), 'plan')} in {self.year}; {ratified} ratified by the board."
                 if rows
                 else f"No action plans for {self.year} yet: press a to start one.",
                 style="bold",

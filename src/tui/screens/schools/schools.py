@@ -13,7 +13,7 @@ from store.errors import RecordInUse
 from store.membership import schools
 from store.membership.gias import ImportSummary, NotARegisterFile, import_gias
 from store.models import School
-from tui.formatting import plain
+from tui.formatting import plain, plural
 from tui.screens.base import AreaScreen
 from tui.screens.dialogs.confirm import ConfirmScreen
 from tui.screens.dialogs.form import ask
@@ -122,7 +122,9 @@ class SchoolsScreen(AreaScreen):
         matching = self.store.schools.count_matching(text) if text.strip() else total
         arrow = "↓" if self.descending else "↑"
         label = dict((key, lbl) for lbl, key in COLUMNS)[self.sort_column]
-        shown = f"{matching} of {total} schools" if text.strip() else f"{total} schools"
+        shown = (
+            f"{matching} of {plural(total, 'school')}" if text.strip() else plural(total, "school")
+        )
         if matching > len(schools):
             shown += f" (showing the first {len(schools)}: type more to narrow)"
         self.query_one("#count", Static).update(f"{shown}, sorted by {label} {arrow}")

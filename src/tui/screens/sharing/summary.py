@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from store.sharing.merge import ImportPlan
+from store.text import plural
 
 
 def matched_sentence(plan: ImportPlan) -> str:
@@ -25,7 +26,7 @@ def size_text(size: int) -> str:
 def ledger_changes(changes: dict[str, object]) -> str:
     """What a ledger entry changed, in a few words."""
     if "records" in changes:
-        return f"{changes['records']} records"
+        return plural(int(str(changes["records"])), "record")
     totals = {"new": 0, "updated": 0, "deleted": 0}
     for counts in changes.values():
         if isinstance(counts, dict):
