@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 from textual import on
 from textual.widgets import DataTable
 
-from store import Store, StoreError, reviews
+from store import Store, StoreError, review_visit, reviews
 from store.documents import review_papers
 from store.enums import ReviewStyle
-from store.models import OutcomeArea, Person, ReviewSlot
+from store.meetings import actions
+from store.models import Action, OutcomeArea, Person, ReviewSlot
 from store.text import os_error_reason, slug
 from tui.screens.dialogs.confirm import ConfirmScreen
+from tui.screens.dialogs.date_form import DateScreen
 from tui.screens.dialogs.export_path import ExportPathScreen
 from tui.screens.dialogs.form import ask
 from tui.screens.dialogs.message import MessageScreen
@@ -50,6 +53,15 @@ class ReviewScreen(ReviewPage):
         self.announce_changes()
         return True
 
+    def _editable(self) -> bool:
+        """True if the review may change; a locked one says so before any form opens."""
+        try:
+            reviews.editable(self.store, self.review_id)
+        except StoreError as error:
+            self._refuse(error)
+            return False
+        return True
+
     def _network_people(self) -> tuple[list[Person], dict[str, str]]:
         members = self.store.networks.members(self.review.network_id)
         schools = {m.school.id: m.school.name for m in members}
@@ -59,6 +71,8 @@ class ReviewScreen(ReviewPage):
         """Open visit notes mode; the screen is kept, so coming back to it is instant."""
         from tui.screens.review.notes import NotesScreen
 
+        if not self._editable():
+            return
         name = f"notes-{self.review_id}"
         if not self.app.is_screen_installed(name):
             self.app.install_screen(NotesScreen(self.review_id), name)
@@ -86,7 +100,68 @@ class ReviewScreen(ReviewPage):
         if key == "outcomes_agreed":
             self.action_agree()
             return
+        if not self._editable():
+            return
         self._do(lambda: reviews.tick(self.store, self.review_id, key, self.store.today()))
+
+    def _date_step(self) -> None:
+        """Back-date or correct the day the selected checklist step was done."""
+        key = self.selected_key("checklist")
+        if key is None or key == "outcomes_agreed":
+            self.notify("The outcomes are dated when they are agreed (g).")
+            return
+        done = self.review.checklist.get(key, self.store.today())
+
+        def save(on: date) -> None:
+            reviews.tick(self.store, self.review_id, key, on)
+
+        title = f"When was this done: {reviews.LABELS[key]}?"
+        ask(self, lambda: DateScreen(title, "Done on", done), save, "Date saved.")
+
+    def action_delete_here(self) -> None:
+        """Untick the selected checklist step, or delete the selected visit note after asking."""
+        tab = self.active_tab
+        if tab not in ("tab-overview", "tab-notes"):
+            self.notify("del unticks a checklist step (Overview) or deletes a visit note (Notes).")
+            return
+        if not self._editable():
+            return
+        if tab == "tab-overview":
+            key = self.selected_key("checklist")
+            if key is not None:
+                self._do(lambda: reviews.untick(self.store, self.review_id, key), "Unticked.")
+            return
+        note_id = self.selected_key("notes")
+        if note_id is None:
+            self.notify("There are no visit notes to delete.")
+            return
+        note = self.store.evidence_notes.get(note_id)
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._do(lambda: review_visit.delete_note(self.store, note_id), "Note deleted.")
+
+        words = note.text.strip()
+        self.app.push_screen(
+            ConfirmScreen(
+                f"Delete the note taken at {note.noted_at.astimezone():%H:%M on %d %b}?",
+                (words[:200] + ("…" if len(words) > 200 else "")) or "(no words)",
+                yes="Delete",
+            ),
+            answered,
+        )
+
+    def action_step_status(self) -> None:
+        """Move the selected workshop action on: open, in progress, done."""
+        self.show_tab("tab-workshop")
+        action_id = self.selected_key("actions")
+        if action_id is None:
+            self.notify("No actions yet: + adds one on the Workshop tab.")
+            return
+        self._do(lambda: self._status_said(actions.next_status(self.store, action_id)))
+
+    def _status_said(self, action: Action) -> None:
+        self.notify(f"{action.description}: {action.status.label.lower()}.", markup=False)
 
     def action_advance(self) -> None:
         """Move to the next stage."""
@@ -100,6 +175,8 @@ class ReviewScreen(ReviewPage):
 
     def action_add_here(self) -> None:
         """Add to the current tab: a team member, a timetable slot or a workshop action."""
+        if not self._editable():
+            return
         people, schools = self._network_people()
         tab = self.active_tab
         today = self.store.today()
@@ -151,9 +228,13 @@ class ReviewScreen(ReviewPage):
         ask(self, lambda: TextFieldsScreen(review, title, fields), save, done)
 
     def action_edit_here(self) -> None:
-        """Edit what the current tab shows: pre-meet, workshop, or the selected outcome area."""
+        """Edit what the current tab shows: a step's date, pre-meet, workshop, outcome area."""
+        if not self._editable():
+            return
         tab = self.active_tab
-        if tab == "tab-timetable":
+        if tab == "tab-overview":
+            self._date_step()
+        elif tab == "tab-timetable":
             self._save_fields("Pre-meet record", PREMEET_FIELDS, "Pre-meet saved.")
         elif tab == "tab-outcomes":
             area_id = self.selected_key("areas")
@@ -183,16 +264,22 @@ class ReviewScreen(ReviewPage):
 
     def action_findings(self) -> None:
         """Edit the review's strengths, areas for development, excellence and next steps."""
+        if not self._editable():
+            return
         self.show_tab("tab-outcomes")
         self._save_fields("Findings", FINDINGS_FIELDS, "Findings saved.")
 
     def action_draft(self) -> None:
         """Draft each focus area's outcomes from its notes."""
+        if not self._editable():
+            return
         if self._do(lambda: reviews.draft_outcomes(self.store, self.review_id)):
             self.show_tab("tab-outcomes")
 
     def action_agree(self) -> None:
         """Agree the outcomes and lock the review, after asking."""
+        if not self._editable():
+            return
 
         def answered(yes: bool | None) -> None:
             if yes:

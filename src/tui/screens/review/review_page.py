@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -20,7 +21,9 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "slots": ("Day", "Time", "Activity", "Who", "Where"),
     "actions": ("Action", "Owner", "Due", "Status"),
     "areas": ("Focus area", "What went well", "Even better if"),
+    "notes": ("Taken", "Focus area", "Type", "Note"),
 }
+NOTES_LISTED = 200  # the latest; notes mode's focus-area filter reaches older ones
 
 
 class ReviewPage(TabbedPage):
@@ -40,6 +43,8 @@ class ReviewPage(TabbedPage):
         Binding("greater_than_sign", "advance", "Next stage", key_display=">"),
         Binding("plus", "add_here", "Add", key_display="+"),
         Binding("e", "edit_here", "Edit"),
+        Binding("delete", "delete_here", "Delete", key_display="del"),
+        Binding("space", "step_status", "Action status", key_display="space"),
         Binding("f", "findings", "Findings"),
         Binding("d", "draft", "Draft outcomes"),
         Binding("g", "agree", "Agree"),
@@ -66,7 +71,8 @@ class ReviewPage(TabbedPage):
             with TabPane("Overview", id="tab-overview"), VerticalScroll():
                 yield Static(id="focus")
                 yield Static(
-                    "Checklist (enter ticks a step today; > moves to the next stage)",
+                    "Checklist (enter ticks a step today, e dates it, del unticks it;"
+                    " > moves to the next stage)",
                     classes="table-title",
                 )
                 yield DataTable(id="checklist", cursor_type="row")
@@ -83,12 +89,16 @@ class ReviewPage(TabbedPage):
                     classes="table-title",
                 )
                 yield DataTable(id="slots", cursor_type="row")
-            with TabPane("Notes", id="tab-notes"):
+            with TabPane("Notes", id="tab-notes"), VerticalScroll():
                 yield Static(id="notes-summary")
+                yield DataTable(id="notes", cursor_type="row")
+                yield Static(id="note-text")
             with TabPane("Workshop", id="tab-workshop"), VerticalScroll():
                 yield Static(id="workshop")
                 yield Static(
-                    "Actions agreed (+ adds one; they join the action list)", classes="table-title"
+                    "Actions agreed (+ adds one; they join the action list; space steps its"
+                    " status: open, in progress, done)",
+                    classes="table-title",
                 )
                 yield DataTable(id="actions", cursor_type="row")
             with TabPane("Outcomes", id="tab-outcomes"), VerticalScroll():
@@ -141,16 +151,46 @@ class ReviewPage(TabbedPage):
         self._timetable(review)
         self._workshop(review, actions, people)
         self._outcomes(review)
-        notes, total = review_visit.recent_notes(store, self.review_id, limit=1)
+        self._notes(review)
+
+    def _notes(self, review: PeerReview) -> None:
+        notes, total = review_visit.recent_notes(self.store, review.id, limit=NOTES_LISTED)
         last = (
             f" The latest at {notes[0].noted_at.astimezone():%H:%M on %d %b %Y}." if notes else ""
         )
-        self.query_one("#notes-summary", Static).update(
-            Text(
-                f"{total} visit notes.{last}\n\nPress v for visit notes mode: type, pause, and"
-                " each note saves itself."
-            )
+        shown = f" The latest {len(notes)} are listed." if total > len(notes) else ""
+        how = (
+            "This review is locked: its notes can be read here, not changed."
+            if review.locked_on
+            else "Press v for visit notes mode: type, pause, and each note saves itself."
+            " del deletes the note under the cursor."
         )
+        self.query_one("#notes-summary", Static).update(
+            Text(f"{total} visit notes.{last}{shown}\n{how}")
+        )
+        table = self.reset_table("notes")
+        for note in notes:
+            first = note.text.strip().splitlines()[0] if note.text.strip() else ""
+            table.add_row(
+                f"{note.noted_at.astimezone():%d %b %H:%M}",
+                plain(note.focus_area[:30]),
+                note.evidence_type.label,
+                plain(first[:60]),
+                key=note.id,
+            )
+        self.call_after_refresh(self.show_note)
+
+    @on(DataTable.RowHighlighted, "#notes")
+    def show_note(self) -> None:
+        """The whole of the note under the cursor, below the list."""
+        note_id = self.selected_key("notes")
+        note = self.store.evidence_notes.find(note_id) if note_id else None
+        text = Text()
+        if note is not None:
+            text.append(f"{note.focus_area or 'No focus area'}", style="bold")
+            text.append(f"  {note.evidence_type.label}\n", style="dim")
+            text.append(note.text)
+        self.query_one("#note-text", Static).update(text)
 
     def _overview(self, review: PeerReview) -> None:
         text = Text()
