@@ -9,11 +9,12 @@ import unicodedata
 from pathlib import Path
 
 from store import Store, StoreError
+from store.dates import uk_date, uk_timestamp
 from store.sharing import backups, exchange, sending
 from store.sharing.merge import ImportPlan
 from store.sharing.parsing import PassphraseNeeded
 from store.sharing.safe_text import printable
-from store.text import os_error_reason
+from store.text import os_error_reason, plural
 
 MIN_PASSPHRASE = 8
 
@@ -77,9 +78,12 @@ def export(store: Store, args: argparse.Namespace) -> int:
     where = (
         f"an email draft, {done.path}, with {done.attachment} attached" if done.draft else done.path
     )
-    print(f"Wrote {kind} of {done.records} records ({scope.name}) to {where}: {size}.")
+    print(f"Wrote {kind} of {plural(done.records, 'record')} ({scope.name}) to {where}: {size}.")
     if done.since:
-        print(f"Only what changed since the bundle sent to the same people at {done.since[:16]}.")
+        print(
+            "Only what changed since the bundle sent to the same people on"
+            f" {uk_timestamp(done.since)}."
+        )
     if done.draft:
         print("Open the draft in your mail program to check it and send it.")
     if done.encrypted:
@@ -103,7 +107,9 @@ def report(plan: ImportPlan) -> list[str]:
             + (f"; {counts['matched']} matched by URN" if counts.get("matched") else "")
         )
     if plan.conflicts:
-        lines.append(f"  {len(plan.conflicts)} conflicting values kept in the conflicts log")
+        lines.append(
+            f"  {plural(len(plan.conflicts), 'conflicting value')} kept in the conflicts log"
+        )
     return lines
 
 
@@ -125,7 +131,8 @@ def bring_in(store: Store, path: Path, dry_run: bool, passphrase_file: Path | No
     print("\n".join(report(plan)))
     if plan.kept_in_use:
         print(
-            f"  {plan.kept_in_use} deleted records were kept because other records here"
+            f"  {plural(plan.kept_in_use, 'deleted record')}"
+            f" {'was' if plan.kept_in_use == 1 else 'were'} kept because other records here"
             " still use them"
         )
     if saved:
@@ -140,7 +147,7 @@ def restore(store: Store, which: str | None, yes: bool = False) -> int:
         if not kept:
             print("There are no backups yet: one is taken before each import.")
         for number, found in enumerate(kept, start=1):
-            when = f"{found.taken_at:%d %b %Y %H:%M:%S}"
+            when = f"{uk_date(found.taken_at.date())} {found.taken_at:%H:%M:%S}"
             before = f"  before {found.before}" if found.before else ""
             print(f"{number:2}. {when}  {found.size / 1024:.0f} KB  {found.path}{before}")
         return 0
