@@ -71,3 +71,11 @@ async def test_school_search_treats_apostrophes_and_accents_alike(app: Schoolnet
         assert [str(table.get_row_at(i)[0]) for i in range(table.row_count)] == [
             "St Mary’s Zoë Primary"
         ]
+
+
+def test_placeholders_never_look_like_real_addresses() -> None:
+    from tui.screens.schools.school_form import TEXT_FIELDS
+
+    for _field, _label, placeholder in TEXT_FIELDS:
+        if "@" in placeholder or "www." in placeholder:
+            assert placeholder.startswith("e.g. ") and "example.org" in placeholder, placeholder

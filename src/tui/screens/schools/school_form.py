@@ -20,9 +20,10 @@ TEXT_FIELDS: tuple[tuple[str, str, str], ...] = (
     ("urn", "URN (six digits, optional)", "e.g. 110643"),
     ("head_teacher", "Head teacher", ""),
     ("contact_name", "Contact, if not the head", ""),
-    ("contact_email", "Contact email", "head@school.org.uk"),
+    # example.org is reserved for examples: a placeholder never looks like a real address.
+    ("contact_email", "Contact email", "e.g. name@example.org"),
     ("phone", "Phone", ""),
-    ("website", "Website", "https://www.school.org.uk"),
+    ("website", "Website", "e.g. https://www.example.org"),
     ("street", "Street", ""),
     ("locality", "Locality", ""),
     ("town", "Town", ""),
