@@ -45,6 +45,7 @@ class DashboardScreen(AreaScreen):
     SHOWS = EVERY_TABLE
     BINDINGS = [
         Binding("d", "done", "Action done"),
+        Binding("space", "step_status", "Action status", key_display="space"),
         Binding("t", "actions", "All actions"),
         # On an empty database: the first steps, one key each (n here creates a network).
         Binding("n", "first_step('networks')", "Create a network"),
@@ -95,13 +96,18 @@ class DashboardScreen(AreaScreen):
             table.add_row(*self._network_row(summary), badge, key=summary.network_id)
         profile = store.profile
         actions = figures.my_actions
-        self.actions_table.clear()
+        mine = self.actions_table
+        kept, row = self._selected_action(), mine.cursor_row
+        mine.clear()
         for action in actions:
             overdue = action.due_on is not None and action.due_on < today
             due = Text(uk_date(action.due_on), style="bold red" if overdue else "")
-            self.actions_table.add_row(
-                due, plain(action.description), action.status.label, key=action.id
-            )
+            mine.add_row(due, plain(action.description), action.status.label, key=action.id)
+        # The cursor stays on the action just changed, or (ticked off, so gone) on the next.
+        if kept is not None and kept in mine.rows:
+            mine.move_cursor(row=mine.get_row_index(kept), animate=False)
+        elif actions:
+            mine.move_cursor(row=min(row, len(actions) - 1), animate=False)
         self.actions_table.display = bool(actions)
         hint = self.query_one("#no-actions", Static)
         hint.display = not actions
@@ -151,18 +157,35 @@ class DashboardScreen(AreaScreen):
         text.append(f"{today:%A} {uk_date(today)}", style="dim")
         return text
 
+    def _selected_action(self) -> str | None:
+        table = self.actions_table
+        if table.row_count == 0:
+            return None
+        return str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+
     def action_done(self) -> None:
         """Tick off the selected one of my open actions."""
         from store.enums import ActionStatus
         from store.meetings.actions import set_status
 
-        table = self.actions_table
-        if not table.display or table.row_count == 0:
+        action_id = self._selected_action()
+        if not self.actions_table.display or action_id is None:
             self.notify("You have no open actions to tick off.")
             return
-        action_id = str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
         done = set_status(self.store, action_id, ActionStatus.DONE)
         self.notify(f"Done: {done.description}.", markup=False)
+        self.announce_changes()
+
+    def action_step_status(self) -> None:
+        """Move the selected one of my actions on: open, in progress, then done (and off)."""
+        from store.meetings.actions import next_status
+
+        action_id = self._selected_action()
+        if not self.actions_table.display or action_id is None:
+            self.notify("You have no open actions.")
+            return
+        changed = next_status(self.store, action_id)
+        self.notify(f"{changed.description}: {changed.status.label.lower()}.", markup=False)
         self.announce_changes()
 
     def action_actions(self) -> None:
