@@ -17,12 +17,18 @@ from textual.widgets import DataTable, Select, Static, TextArea
 
 from store import StoreError, review_visit
 from store.enums import EvidenceType
+from store.errors import DatabaseBusy
 from store.models import EvidenceNote
 from tui.formatting import options, plain
 from tui.screens.base import AreaScreen
 from tui.widgets.footer import SteadyFooter
 
 SAVE_AFTER_PAUSE = 0.5  # seconds; the promise to the reviewer is "within 1 second"
+# While another window or an import holds the write lock, an autosave waits this long for
+# it (so typing never stalls), then tries again this much later, until it is saved.
+BUSY_WAIT = 0.1
+RETRY_AFTER = 0.5
+SAVING = "Saving…"
 LISTED = 100  # the latest notes listed; the focus-area filter reaches older ones
 ALL = "__all__"
 
@@ -44,6 +50,8 @@ class NotesScreen(AreaScreen):
         self.review_id = review_id
         self.note: EvidenceNote | None = None
         self._timer: Timer | None = None
+        # True while a save waits for another window's or an import's write lock.
+        self._waiting = False
         self._loading = False
         # Set on leaving for the review page, whose v brings the reviewer back to type.
         self._typing_on_return = False
@@ -129,7 +137,7 @@ class NotesScreen(AreaScreen):
         if self._timer is not None:
             self._timer.stop()
         self._timer = self.set_timer(SAVE_AFTER_PAUSE, self.save)
-        self._show_saved("Typing…")
+        self._show_saved(SAVING if self._waiting else "Typing…")
 
     @on(Select.Changed, "#focus")
     @on(Select.Changed, "#kind")
@@ -138,8 +146,12 @@ class NotesScreen(AreaScreen):
         if not self._loading and self.note is not None:
             self.save()
 
-    def save(self) -> None:
-        """Write the note now: create it on its first words, update it after."""
+    def save(self) -> bool:
+        """Write the note now: create it on its first words, update it after.
+
+        False while another window or an import holds the write lock: the words stay in
+        the box, the screen says "Saving…", and the save is tried again shortly.
+        """
         if self._timer is not None:
             self._timer.stop()
             self._timer = None
@@ -147,25 +159,38 @@ class NotesScreen(AreaScreen):
         focus = self.query_one("#focus", Select).value
         kind = EvidenceType(str(self.query_one("#kind", Select).value))
         area = "" if focus is Select.NULL else str(focus)
+        if self.note is None and not text.strip():
+            return True
         try:
-            if self.note is None:
-                if not text.strip():
-                    return
-                self.note = review_visit.new_note(
-                    self.store, self.review_id, text=text, focus_area=area, evidence_type=kind
-                )
-                self.refresh_list()
-            else:
-                self.note = review_visit.update_note(
-                    self.store, self.note.id, text=text, focus_area=area, evidence_type=kind
-                )
-                self._show_in_list(self.note)
+            with self.store.waiting_at_most(BUSY_WAIT), self.store.editing(self.note):
+                self._write(text, area, kind)
+        except DatabaseBusy:
+            self._waiting = True
+            self._show_saved(SAVING)
+            self._timer = self.set_timer(RETRY_AFTER, self.save)
+            return False
         except StoreError as refusal:  # locked, or deleted, meanwhile in another window
             self._show_saved(f"Not saved: {refusal}")
-            return
-        self._show_saved(f"Saved at {self.note.updated_at.astimezone():%H:%M:%S}")
+            return True
+        self._waiting = False
+        saved = self.note.updated_at if self.note else self.store.clock()
+        self._show_saved(f"Saved at {saved.astimezone():%H:%M:%S}")
         # This list is up to date; the review page and other windows hear of it.
         self.schoolnet.announce_changes(origin=self)
+        return True
+
+    def _write(self, text: str, area: str, kind: EvidenceType) -> None:
+        """Create the note, or save its words and tags (only what changed since last saved)."""
+        if self.note is None:
+            self.note = review_visit.new_note(
+                self.store, self.review_id, text=text, focus_area=area, evidence_type=kind
+            )
+            self.refresh_list()
+        else:
+            self.note = review_visit.update_note(
+                self.store, self.note.id, text=text, focus_area=area, evidence_type=kind
+            )
+            self._show_in_list(self.note)
 
     def _show_in_list(self, note: EvidenceNote) -> None:
         """Update the note's row in place (every autosave), rather than list them all again."""
@@ -183,14 +208,21 @@ class NotesScreen(AreaScreen):
 
     def action_new_note(self) -> None:
         """Save this note and start a new one."""
-        self.save()
-        self._load(None)
+        if self._saved_or_kept():
+            self._load(None)
 
     @on(DataTable.RowSelected, "#list")
     def open_note(self, event: DataTable.RowSelected) -> None:
         """Open an earlier note to edit it."""
-        self.save()
-        self._load(self.store.evidence_notes.get(str(event.row_key.value)))
+        if self._saved_or_kept():
+            self._load(self.store.evidence_notes.get(str(event.row_key.value)))
+
+    def _saved_or_kept(self) -> bool:
+        """Save; if the database is busy, stay on this note (its words are not saved yet)."""
+        if self.save():
+            return True
+        self.notify("Saving… this note stays open until it is saved.", markup=False)
+        return False
 
     def _load(self, note: EvidenceNote | None) -> None:
         self._loading = True
@@ -234,7 +266,8 @@ class NotesScreen(AreaScreen):
 
     def action_leave(self) -> None:
         """Save and go back."""
-        self.save()
+        if not self._saved_or_kept():
+            return
         self._typing_on_return = True
         self.app.pop_screen()
 
