@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import sqlite3
 from contextlib import closing
+from typing import Any
 
 import pytest
+from textual.pilot import Pilot
 from textual.widgets import Static, TextArea
 
 from store import Store, review_visit
@@ -36,7 +38,8 @@ async def test_an_autosave_under_a_held_write_lock_says_saving_and_saves_once_re
             await app.push_screen(screen)
             await pilot.pause()
             other.execute("BEGIN IMMEDIATE")  # another window starts a long write
-            await type_text(pilot, WORDS)
+            typist: Pilot[Any] = pilot
+            await type_text(typist, WORDS)
             await pilot.pause(QUICK_AUTOSAVE + 0.1)
             status = str(screen.query_one("#saved", Static).render())
             assert status.lower().startswith("saving…")
