@@ -262,10 +262,21 @@ class Store:
         self.touch("settings")
 
     def sign_in(self, profile: UserProfile) -> UserProfile:
-        """Remember who is using schoolnet, linked to their person record if there is one."""
-        person = self.people.matching(profile.name, profile.school_id)
-        linked = profile.model_copy(update={"person_id": person.id if person else None})
-        self.save_profile(linked)
+        """Remember who is using schoolnet, linked to their person record: the one with
+        their name (at their school, if they gave one), or else a new one, so that actions
+        and review places can be given to them."""
+        with self.db.atomic():
+            person = self.people.matching(profile.name, profile.school_id)
+            if person is None:
+                made = models.Person(
+                    name=profile.name,
+                    role=profile.role,
+                    school_id=profile.school_id,
+                    created_by=profile.name,
+                )
+                person = self.people.add(made)
+            linked = profile.model_copy(update={"person_id": person.id})
+            self.save_profile(linked)
         return linked
 
     @property

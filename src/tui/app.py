@@ -13,7 +13,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from store import Store
-from store.models import UserProfile
+from store.models import School, UserProfile
 from tui.areas import AREAS, Area
 from tui.messages import DataChanged
 from tui.screens.base import AreaScreen
@@ -118,8 +118,15 @@ class SchoolnetApp(App[None]):
         """Ask, or change, who is using schoolnet."""
         if isinstance(self.screen, ProfileScreen):
             return
-        schools = [(school.name, school.id) for school in self.store.schools.all()]
-        self.push_screen(ProfileScreen(self.store.profile, schools), self._save_profile)
+        store = self.store
+        profile = store.profile
+        school = store.schools.find(profile.school_id) if profile and profile.school_id else None
+
+        def search(text: str, limit: int) -> list[School]:
+            return store.schools.search(text, limit=limit)
+
+        form = ProfileScreen(profile, school, search, store.people.matching)
+        self.push_screen(form, self._save_profile)
 
     def _save_profile(self, profile: UserProfile | None) -> None:
         if profile is None:
