@@ -8,6 +8,7 @@ from textual.widgets import DataTable, Input, TextArea
 from store.demo.ids import review_id
 from tui.app import SchoolnetApp
 from tui.areas import AREAS
+from tui.screens.help import HelpScreen, help_text
 from tui.screens.review.notes import NotesScreen
 from tui.screens.review.review import ReviewScreen
 
@@ -90,3 +91,22 @@ async def test_the_actions_list_leaves_area_keys_alone(app: SchoolnetApp) -> Non
         await pilot.press("x")
         await pilot.pause()
         assert app.current_mode == "sharing"
+
+
+async def test_help_lists_the_keys_of_the_screen_in_front_then_the_rest(app: SchoolnetApp) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s", "question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        schools = help_text(app.screen)
+        assert "This screen: Schools" in schools
+        assert "Import register" in schools  # a key only Schools has
+        assert schools.index("Import register") < schools.index("Everywhere")
+        assert "Reviews: Peer reviews" in schools
+        await pilot.press("escape", "r", "enter", "question_mark")
+        await pilot.pause()
+        review = help_text(app.screen)
+        assert "This screen: Review of" in review
+        assert "Next stage" in review and "! or f2" in review
+        assert "Import register" not in review
+        assert "Reviews: Peer reviews" in review
