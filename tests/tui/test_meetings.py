@@ -190,10 +190,13 @@ async def test_write_notes_that_save_themselves_and_actions(app: SchoolnetApp) -
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert screen.query_one("#actions", DataTable).row_count == 1
+        await pilot.press("space")  # under way
+        await pilot.pause()
     (action,) = store.actions.where(meeting_id=meeting)
     assert (action.description, action.owner_id, action.network_id) == (
         "Book the spring conference venue", head_id("radford-park"), network_id("cov-north")
     )  # fmt: skip
+    assert action.status == "in_progress"
 
 
 async def test_tick_an_action_off_from_the_actions_list(app: SchoolnetApp) -> None:

@@ -176,6 +176,20 @@ class MeetingScreen(MeetingPage):
         self.follow_item = item_id
         self._do(lambda: agenda.move_item(self.store, item_id, way))
 
+    def action_step_status(self) -> None:
+        """Move the selected action on: open, in progress, done."""
+        self.show_tab("tab-actions")
+        action_id = self.selected_key("actions")
+        if action_id is None:
+            self.notify("No actions yet: + adds one.")
+            return
+
+        def step() -> None:
+            action = actions.next_status(self.store, action_id)
+            self.notify(f"{action.description}: {action.status.label.lower()}.", markup=False)
+
+        self._do(step)
+
     def action_remove(self) -> None:
         """Take the selected agenda item off the agenda, after asking."""
         if self.active_tab != "tab-agenda":

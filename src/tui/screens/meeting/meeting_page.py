@@ -49,6 +49,7 @@ class MeetingPage(TabbedPage):
         Binding("left_square_bracket", "move('up')", "Up", key_display="["),
         Binding("right_square_bracket", "move('down')", "Down", key_display="]"),
         Binding("delete", "remove", "Remove", key_display="del"),
+        Binding("space", "step_status", "Action status", key_display="space"),
         Binding("1", "attend('present')", "Present", show=False),
         Binding("2", "attend('deputy')", "Deputy", show=False),
         Binding("3", "attend('apologies')", "Apologies", show=False),
