@@ -160,9 +160,15 @@ def write_private(path: Path, raw: bytes) -> None:
 
 
 def preview(store: Store, path: Path, passphrase: str | None = None) -> ImportPlan:
-    """Read, check and plan an import without changing anything (the dry run)."""
+    """Read, check and plan an import without changing anything (the dry run).
+
+    On a connection of its own, as `apply` is, so a worker thread previewing never shares
+    the UI's connection.
+    """
     refuse_own_files(store, path)
-    return plan_import(store, received.read(path, passphrase), path.name)
+    data = received.read(path, passphrase)
+    with store.separate() as own:
+        return plan_import(own, data, path.name)
 
 
 def apply(store: Store, plan: ImportPlan, path: Path) -> Path | None:
