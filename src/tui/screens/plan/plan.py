@@ -226,7 +226,8 @@ class PlanScreen(PlanPage):
             )  # fmt: skip
             self.show_tab("funding-tab")
 
-        ask(self, lambda: FundingScreen(data), save, "Funding rates kept with the plan.")
+        done = "Funding rates kept with the plan."
+        ask(self, lambda: FundingScreen(data), save, done, based_on=plan)
 
     def action_board(self) -> None:
         """Record the improvement board's scrutiny of the plan."""
@@ -262,7 +263,7 @@ class PlanScreen(PlanPage):
 
         title = f"Impact: {priority.title}"
         form = lambda: EvaluationScreen(title, priority.criteria, data)  # noqa: E731
-        ask(self, form, save, "Priority evaluated.")
+        ask(self, form, save, "Priority evaluated.", based_on=priority)
 
     def action_evaluate_plan(self) -> None:
         """Evaluate the impact of the whole plan."""
@@ -280,7 +281,7 @@ class PlanScreen(PlanPage):
             self.show_tab("impact-tab")
 
         form = lambda: EvaluationScreen("Impact of the whole plan", [], data)  # noqa: E731
-        ask(self, form, save, "Plan evaluated.")
+        ask(self, form, save, "Plan evaluated.", based_on=plan)
 
     def action_roll_forward(self) -> None:
         """Start next year's plan from this one, after asking."""

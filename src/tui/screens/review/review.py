@@ -225,7 +225,7 @@ class ReviewScreen(ReviewPage):
         def save(values: dict[str, str]) -> None:
             reviews.save_findings(self.store, self.review_id, **values)
 
-        ask(self, lambda: TextFieldsScreen(review, title, fields), save, done)
+        ask(self, lambda: TextFieldsScreen(review, title, fields), save, done, based_on=review)
 
     def action_edit_here(self) -> None:
         """Edit what the current tab shows: a step's date, pre-meet, workshop, outcome area."""
@@ -247,7 +247,7 @@ class ReviewScreen(ReviewPage):
             def save(edited: OutcomeArea) -> None:
                 reviews.save_outcome_area(self.store, edited)
 
-            ask(self, lambda: OutcomeAreaScreen(area, estimate), save, "Saved.")
+            ask(self, lambda: OutcomeAreaScreen(area, estimate), save, "Saved.", based_on=area)
         else:
             people, schools = self._network_people()
             review = self.review
@@ -260,7 +260,8 @@ class ReviewScreen(ReviewPage):
                 )  # fmt: skip
 
             self.show_tab("tab-workshop")
-            ask(self, lambda: WorkshopScreen(review, people, schools), record, "Workshop saved.")
+            form = lambda: WorkshopScreen(review, people, schools)  # noqa: E731
+            ask(self, form, record, "Workshop saved.", based_on=review)
 
     def action_findings(self) -> None:
         """Edit the review's strengths, areas for development, excellence and next steps."""

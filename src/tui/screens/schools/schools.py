@@ -9,14 +9,15 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import DataTable, Input, ProgressBar, Static
 
-from store.errors import RecordInUse
 from store.membership import schools
 from store.membership.gias import ImportSummary, NotARegisterFile, import_gias
+from store.membership.schools import SchoolInUse
 from store.models import School
 from tui.formatting import plain, plural
 from tui.screens.base import AreaScreen
 from tui.screens.dialogs.confirm import ConfirmScreen
 from tui.screens.dialogs.form import ask
+from tui.screens.dialogs.held import HeldScreen
 from tui.screens.dialogs.message import MessageScreen
 from tui.screens.schools.import_register import ImportRegisterScreen, RegisterFile
 from tui.screens.schools.school_form import SchoolFormScreen
@@ -180,26 +181,28 @@ class SchoolsScreen(AreaScreen):
             self._keep = schools.update_school(self.store, school).id
 
         form = lambda: SchoolFormScreen(by_urn, current)  # noqa: E731
-        ask(self, form, save, lambda school: f"Saved {school.name}.")
+        ask(self, form, save, lambda school: f"Saved {school.name}.", based_on=current)
 
     def action_delete(self) -> None:
-        """Delete the school under the cursor, after asking."""
+        """Delete the school under the cursor, after asking; a school still named elsewhere
+        says what holds it, and offers to go there."""
         school_id = self.selected_id
         if school_id is None:
             return
         school = self.store.schools.get(school_id)
+        try:
+            schools.check_deletable(self.store, school_id)
+        except SchoolInUse as held:
+            self._held(school.name, held)
+            return
 
         def answered(yes: bool | None) -> None:
             if not yes:
                 return
             try:
                 schools.delete_school(self.store, school_id)
-            except RecordInUse:
-                self.notify(
-                    f"{school.name} is still in a network or other records; remove those first.",
-                    severity="error",
-                    markup=False,
-                )
+            except SchoolInUse as held:  # named meanwhile, by an import or another window
+                self._held(school.name, held)
                 return
             self.notify(f"Deleted {school.name}.", markup=False)
             self.announce_changes()
@@ -211,6 +214,28 @@ class SchoolsScreen(AreaScreen):
                 yes="Delete",
             ),
             answered,
+        )
+
+    def _held(self, name: str, held: SchoolInUse) -> None:
+        """Say what holds the school; a number key opens that network or review."""
+        places = held.places
+
+        def chosen(index: int | None) -> None:
+            if index is None:
+                return
+            place = places[index]
+            if place.kind == "network":
+                from tui.screens.network.network import NetworkScreen
+
+                self.app.push_screen(NetworkScreen(place.record_id))
+            else:
+                from tui.screens.review.review import ReviewScreen
+
+                self.app.push_screen(ReviewScreen(place.record_id))
+
+        self.app.push_screen(
+            HeldScreen(f"{name} cannot be deleted yet", str(held), [p.label for p in places]),
+            chosen,
         )
 
     def action_import_register(self) -> None:
