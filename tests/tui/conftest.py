@@ -14,6 +14,7 @@ from textual.widgets import Input, TextArea
 
 from store import Store
 from store.demo.builder import DEMO_PROFILE, load_demo
+from tui import opener
 from tui.app import SchoolnetApp
 from tui.screens.review import notes
 
@@ -30,6 +31,19 @@ def still_cursors(monkeypatch: pytest.MonkeyPatch) -> None:
     # Set the reactive's default rather than each widget: snap_compare builds its own app.
     for widget in (Input, TextArea):
         monkeypatch.setattr(widget.cursor_blink, "_default", False)
+
+
+@pytest.fixture(autouse=True)
+def no_mail_program(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """No test starts a mail program: the drafts it would have opened are listed instead."""
+    opened: list[Path] = []
+
+    def record(path: Path) -> bool:
+        opened.append(path)
+        return False
+
+    monkeypatch.setattr(opener, "open_with_system", record)
+    return opened
 
 
 @pytest.fixture(autouse=True)

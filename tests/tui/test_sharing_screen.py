@@ -42,7 +42,10 @@ async def test_export_a_network_with_a_suggested_name(app: SchoolnetApp, tmp_pat
         screen.query_one("#item", Select).value = network_id("hunts")
         await pilot.pause()
         suggested = screen.query_one("#out", Input).value
-        assert suggested.endswith("hunts-area-primary-partnership-2026-11-23.schoolnet.json")
+        assert suggested.endswith(
+            "2026-11-23 Hunts Area Primary Partnership from Abbots Ripton CE Primary School"
+            ".schoolnet.json"
+        )
         target = tmp_path / Path(suggested).name
         screen.query_one("#out", Input).value = str(target)
         screen.query_one("#export", Button).press()

@@ -1,0 +1,112 @@
+"""Sharing by email on screen: a bundle waiting in Downloads is previewed with one key and
+applied, then shows 'imported'; Email it writes a draft and says where it is when no mail
+program opens it; typing a path never fires a shortcut."""
+
+from __future__ import annotations
+
+from email import policy
+from email.parser import BytesParser
+from pathlib import Path
+from typing import cast
+
+from textual.pilot import Pilot
+from textual.widgets import Button, DataTable, Input, Static, TabbedContent
+
+from store import Store
+from store.demo.builder import DEMO_PROFILE, load_demo
+from store.sharing import exchange
+from tui.app import SchoolnetApp
+from tui.screens.sharing.sharing import SharingScreen
+
+from ..conftest import TickingClock
+from .conftest import type_text
+
+HUNTS = "Hunts Area Primary Partnership"
+
+
+async def _settle(pilot) -> None:  # type: ignore[no-untyped-def]
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def test_pick_a_waiting_bundle_preview_and_apply(
+    app: SchoolnetApp, private_home: Path, tmp_path: Path
+) -> None:
+    downloads = private_home / "Downloads"
+    downloads.mkdir()
+    colleague = Store.open(tmp_path / "colleague.db", clock=TickingClock())
+    load_demo(colleague)
+    colleague.save_profile(DEMO_PROFILE.model_copy(update={"name": "Priya Shah"}))
+    hunts = colleague.networks.by_name(HUNTS)
+    assert hunts is not None
+    colleague.networks.update(hunts.model_copy(update={"name": "Hunts Partnership"}))
+    scope = exchange.scope_for(colleague, "network", "Hunts Partnership")
+    exchange.export(colleague, downloads / "from priya.schoolnet.json", scope)
+    colleague.close()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("x")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, SharingScreen)
+        screen.query_one("#tabs", TabbedContent).active = "tab-receive"
+        await pilot.pause()
+        waiting = screen.query_one("#waiting", DataTable)
+        row = [str(cell) for cell in waiting.get_row_at(0)]
+        assert row[:2] == ["Priya Shah", "Hunts Partnership"]
+        assert row[4:] == ["not imported", "from priya.schoolnet.json"]
+        waiting.focus()
+        await pilot.press("enter")  # one key previews
+        await _settle(pilot)
+        summary = str(screen.query_one("#preview-summary", Static).render())
+        assert summary.startswith("from priya.schoolnet.json: Hunts Partnership, from Priya")
+        assert app.focused is screen.query_one("#apply", Button)
+        await pilot.press("enter")  # and Apply import, focused, applies it
+        await _settle(pilot)
+        assert str(screen.query_one("#preview-summary", Static).render()).startswith("Imported.")
+        assert app.store.networks.by_name("Hunts Partnership") is not None
+        assert str(waiting.get_row_at(0)[4]) == "imported"
+
+
+async def test_email_it_writes_a_draft_and_says_where(
+    app: SchoolnetApp, tmp_path: Path, no_mail_program: list[Path]
+) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("x")
+        await pilot.pause()
+        screen = app.screen
+        out = screen.query_one("#out", Input)
+        out.value = str(tmp_path / Path(out.value).name)
+        screen.query_one("#to", Input).value = "jo@example.org.uk"
+        screen.query_one("#export", Button).press()
+        await _settle(pilot)
+        email = screen.query_one("#email", Button)
+        assert not email.disabled
+        email.press()
+        await _settle(pilot)
+        [draft] = no_mail_program
+        assert draft.suffix == ".eml" and draft.parent == tmp_path
+        said = str(screen.query_one("#export-result", Static).render())
+        assert said.startswith(f"No mail program opened it. The draft is saved as {draft}")
+        message = BytesParser(policy=policy.default).parsebytes(draft.read_bytes())
+        assert (message["To"], message["X-Unsent"]) == ("jo@example.org.uk", "1")
+        [attachment] = list(message.iter_attachments())
+        assert attachment.get_filename() == Path(out.value).name
+
+
+async def test_typing_a_path_with_q_never_quits(app: SchoolnetApp) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("x")
+        await pilot.pause()
+        screen = app.screen
+        screen.query_one("#tabs", TabbedContent).active = "tab-receive"
+        await pilot.pause()
+        box = screen.query_one("#in", Input)
+        box.focus()
+        await type_text(cast("Pilot[object]", pilot), "/tmp/quiz/mrs-x.schoolnet.json")
+        passphrase = screen.query_one("#in-passphrase", Input)
+        passphrase.focus()
+        await type_text(cast("Pilot[object]", pilot), "quick n s x")
+        assert app.is_running and app.screen is screen
+        assert box.value == "/tmp/quiz/mrs-x.schoolnet.json"
+        assert passphrase.value == "quick n s x"
