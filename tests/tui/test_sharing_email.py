@@ -14,7 +14,7 @@ from textual.widgets import Button, DataTable, Input, Static, TabbedContent
 
 from store import Store
 from store.demo.builder import DEMO_PROFILE, load_demo
-from store.sharing import exchange
+from store.sharing import exchange, sending
 from tui.app import SchoolnetApp
 from tui.screens.sharing.sharing import SharingScreen
 
@@ -110,3 +110,21 @@ async def test_typing_a_path_with_q_never_quits(app: SchoolnetApp) -> None:
         assert app.is_running and app.screen is screen
         assert box.value == "/tmp/quiz/mrs-x.schoolnet.json"
         assert passphrase.value == "quick n s x"
+
+
+async def test_home_says_how_many_bundles_wait(
+    demo_store: Store, private_home: Path, tmp_path: Path
+) -> None:
+    downloads = private_home / "Downloads"
+    downloads.mkdir()
+    colleague = Store.open(tmp_path / "colleague.db", clock=TickingClock())
+    load_demo(colleague)
+    scope = exchange.scope_for(colleague, "network", HUNTS)
+    exchange.export(colleague, downloads / "one.schoolnet.json", scope)
+    sending.export(colleague, downloads / "two.eml", scope, to=["me@example.org.uk"])
+    colleague.close()
+    app = SchoolnetApp(demo_store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        welcome = str(app.screen.query_one("#welcome", Static).render())
+        assert "2 bundles from colleagues not yet imported (press x)." in welcome

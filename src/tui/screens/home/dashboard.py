@@ -12,6 +12,7 @@ from textual.widgets import DataTable, Label, Static, TabbedContent
 
 from store.dashboard import NetworkSummary
 from store.membership.health import open_findings
+from store.sharing import inbox
 from tui.formatting import plain, uk_date
 from tui.screens.base import EVERY_TABLE, AreaScreen
 
@@ -155,6 +156,8 @@ class DashboardScreen(AreaScreen):
                 text.append(f", {school.name}")
             text.append("   ")
         text.append(f"{today:%A} {uk_date(today)}", style="dim")
+        if waiting := inbox.waiting_sentence(store):
+            text.append(f"\n{waiting}", style="bold yellow")
         return text
 
     def _selected_action(self) -> str | None:
