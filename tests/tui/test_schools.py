@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.widgets import DataTable, Input, Static
 
-from store.demo.ids import school_id
+from store.demo.ids import network_id, school_id
 from tui.app import SchoolnetApp
 from tui.screens.dialogs.confirm import ConfirmScreen
 from tui.screens.schools.school_form import SchoolFormScreen
@@ -133,9 +133,36 @@ async def test_add_find_edit_and_delete_a_school(app: SchoolnetApp) -> None:
         assert tombstones == [{"record_id": school.id}]
 
 
-async def test_school_in_a_network_is_not_deleted(app: SchoolnetApp) -> None:
+async def test_school_in_a_network_is_not_deleted_and_the_user_goes_there(
+    app: SchoolnetApp,
+) -> None:
+    from tui.screens.dialogs.held import HeldScreen
+    from tui.screens.network.network import NetworkScreen
+
     async with app.run_test(size=(120, 40)) as pilot:
         await _open_schools(pilot)
-        await pilot.press("slash", *"houghton", "enter", "d", "y")
+        schools = app.screen
+        await pilot.press("slash")
+        await type_text(pilot, "houghton")
+        await pilot.press("enter", "d")
         await pilot.pause()
+        held = app.screen
+        assert isinstance(held, HeldScreen)  # refused at once: no "Delete?" asked first
+        assert held.message.startswith(
+            "Houghton Primary School is in Hunts Area Primary Partnership and Ouse Valley Schools"
+            " Partnership, and has 1 person, "
+        )
+        assert "1 review, " in held.message
+        assert held.places == [
+            "Hunts Area Primary Partnership",
+            "Ouse Valley Schools Partnership",
+            "Review of 4 Feb 2026",
+        ]
+        await pilot.press("1")  # go to the network that holds it
+        await pilot.pause()
+        assert isinstance(app.screen, NetworkScreen)
+        assert app.screen.network_id == network_id("hunts")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is schools
         assert app.store.schools.find(school_id("houghton")) is not None

@@ -23,7 +23,10 @@ _HAS: dict[tuple[str, str], tuple[str, str]] = {
     ("support_exchanges", "receiver_school_id"): ("record of support", "records of support"),
     ("membership_moves", "school_id"): ("proposed move", "proposed moves"),
     ("attendances", "school_id"): ("meeting attended", "meetings attended"),
-    ("review_team_members", "employing_school_id"): ("reviewer on a team", "reviewers on teams"),
+    ("review_team_members", "employing_school_id"): (
+        "reviewer on a review team",
+        "reviewers on review teams",
+    ),
     ("project_partners", "school_id"): ("partnership project", "partnership projects"),
 }
 
@@ -61,11 +64,16 @@ def delete_school(store: Store, school_id: str) -> None:
     A school still named elsewhere is refused with what holds it ("St Mary's is in Hunts
     Area Primary Partnership and has 2 reviews") and the places the user can go to see.
     """
+    check_deletable(store, school_id)
+    store.schools.delete(school_id)
+
+
+def check_deletable(store: Store, school_id: str) -> None:
+    """Refuse (SchoolInUse) if other records name the school, before anyone is asked."""
     school = store.schools.get(school_id)
     found = holders(store, "schools", school_id)
     if found:
         raise SchoolInUse(_what_holds(store, school, found), _places(store, found))
-    store.schools.delete(school_id)
 
 
 def _what_holds(store: Store, school: School, found: list[Holder]) -> str:
@@ -86,7 +94,11 @@ def _what_holds(store: Store, school: School, found: list[Holder]) -> str:
             counts[noun] = counts.get(noun, 0) + 1
     if counts:
         parts.append(f"has {joined([counted(n, one, many) for (one, many), n in counts.items()])}")
-    return f"{school.name} {joined(parts)}: it cannot be deleted while they name it."
+    if len(parts) > 1 and any(" and " in part for part in parts):
+        said = f"{', '.join(parts[:-1])}, and {parts[-1]}"  # "is in A and B, and has ..."
+    else:
+        said = joined(parts)
+    return f"{school.name} {said}: it cannot be deleted while they name it."
 
 
 def _places(store: Store, found: list[Holder]) -> list[Place]:
