@@ -29,6 +29,7 @@ from store.enums import (
     MemberRole,
     MembershipStatus,
     NetworkKind,
+    NetworkPhase,
     OfstedJudgement,
     PersonRole,
     Phase,
@@ -181,6 +182,11 @@ def _network(loader: Loader, network: facts.DemoNetwork) -> None:
             id=net_id,
             name=network.name,
             kind=NetworkKind(network.kind),
+            # Seed 002's cluster and seed 003's networks are primary; seed 004's partnership
+            # mixes phases as well as sectors.
+            phase=NetworkPhase.MIXED
+            if network.kind == "cross_sector_partnership"
+            else NetworkPhase.PRIMARY,
             area=network.area,
             description=network.description,
             lead_school_id=school_id(network.lead_school),

@@ -17,7 +17,14 @@ from store.demo.ids import (
     network_id,
     school_id,
 )
-from store.enums import ActionSource, ActionStatus, AttendanceStatus, MeetingKind, NetworkKind
+from store.enums import (
+    ActionSource,
+    ActionStatus,
+    AttendanceStatus,
+    MeetingKind,
+    NetworkKind,
+    NetworkPhase,
+)
 
 
 def add_meetings(loader: Loader, network: facts.DemoNetwork) -> None:
@@ -170,6 +177,7 @@ def add_board(loader: Loader) -> None:
             id=network_id(board.key),
             name=board.name,
             kind=NetworkKind.IMPROVEMENT_BOARD,
+            phase=NetworkPhase.PRIMARY,
             area=board.area,
             description=board.description,
             lead_id=chair,
