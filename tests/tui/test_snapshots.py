@@ -81,6 +81,33 @@ class TestSharing:
         monkeypatch.setenv("HOME", "/home/head")  # the suggested file name shows the home folder
         assert snap_compare(app, terminal_size=SIZE, press=["x"])
 
+    def test_bundles_waiting(self, snap_compare, app: SchoolnetApp, private_home, tmp_path) -> None:
+        """The Receive tab lists a colleague's bundle in Downloads and an email carrying one."""
+        from store import Store
+        from store.demo.builder import DEMO_PROFILE, load_demo
+        from store.sharing import exchange, sending
+        from store.sharing.bundle import Scope
+
+        from ..conftest import TickingClock
+
+        downloads = private_home / "Downloads"
+        downloads.mkdir()
+        colleague = Store.open(tmp_path / "colleague.db", clock=TickingClock())
+        load_demo(colleague)
+        colleague.save_profile(DEMO_PROFILE.model_copy(update={"name": "Priya Shah"}))
+        hunts = exchange.scope_for(colleague, "network", "Hunts Area Primary Partnership")
+        exchange.export(colleague, downloads / "2026-11-23 Hunts.schoolnet.json", hunts)
+        sending.export(colleague, downloads / "Fwd schoolnet bundle.eml", Scope("everything"))
+        colleague.close()
+
+        async def receive(pilot) -> None:
+            await pilot.press("x")
+            await pilot.pause()
+            pilot.app.screen.query_one("#tabs").active = "tab-receive"
+            await pilot.pause()
+
+        assert snap_compare(app, terminal_size=SIZE, run_before=receive)
+
 
 async def _open_st_johns(pilot) -> None:
     from textual.widgets import DataTable

@@ -56,7 +56,8 @@ def sender_label(store: Store) -> str:
 
 def bundle_file_name(scope_name: str, sender: str, day: date) -> str:
     """E.g. `2026-11-23 Hunts Area Primary Partnership from Abbots Ripton.schoolnet.json`."""
-    stem = f"{day:%Y-%m-%d} {scope_name}" + (f" from {sender}" if sender else "")
+    what = scope_name[:1].upper() + scope_name[1:]  # "everything" starts a name as "Everything"
+    stem = f"{day:%Y-%m-%d} {what}" + (f" from {sender}" if sender else "")
     return safe_file_name(stem, SUFFIX)
 
 

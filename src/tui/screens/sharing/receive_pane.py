@@ -28,6 +28,14 @@ if TYPE_CHECKING:
     from tui.app import SchoolnetApp
 
 
+def _tilde(folder: Path) -> str:
+    """A folder as people write it: `~/Downloads` for one in their home folder."""
+    try:
+        return str(Path("~") / folder.relative_to(Path.home()))
+    except ValueError:
+        return str(folder)
+
+
 class ReceivePane(VerticalScroll):
     """Waiting bundles, the file to import, its preview and Apply."""
 
@@ -105,25 +113,26 @@ class ReceivePane(VerticalScroll):
 
     def refresh_waiting(self) -> None:
         """List the bundles in the watched folders, newest first."""
-        folders = inbox.folders(self.store)
+        folders = ", ".join(_tilde(folder) for folder in inbox.folders(self.store))
+        found = inbox.waiting(self.store)
         self.query_one("#folders", Static).update(
             Text(
-                "From your Downloads folder and the folders you add: "
-                + ", ".join(str(folder) for folder in folders)
-                + ". Enter previews the one under the cursor."
+                f"From your Downloads folder and the folders you add: {folders}."
+                + (" Enter previews the one under the cursor." if found else " None yet.")
             )
         )
         table = self.query_one("#waiting", DataTable)
         row = table.cursor_row
         table.clear()
-        for item in inbox.waiting(self.store):
+        for item in found:
             status = (
                 Text("imported", style="green")
                 if item.imported
                 else Text("not imported", style="bold yellow")
             )
+            what = item.scope[:1].upper() + item.scope[1:]
             table.add_row(
-                plain(item.sender), plain(item.scope), uk_timestamp(item.created_at),
+                plain(item.sender), plain(what), uk_timestamp(item.created_at),
                 size_text(item.size), status, plain(item.path.name), key=str(item.path),
             )  # fmt: skip
         table.display = table.row_count > 0
