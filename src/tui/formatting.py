@@ -12,7 +12,6 @@ from store.dates import uk_date, uk_timestamp
 from store.text import plural
 
 __all__ = [
-    "cut",
     "ledger_with",
     "options",
     "plain",
@@ -26,8 +25,11 @@ V = TypeVar("V")
 
 
 def plain(value: object) -> Text:
-    """Text that shows `value` literally, so `[bold]` in a school's name stays as typed."""
-    return Text("" if value is None else str(value))
+    """Text that shows `value` literally, so `[bold]` in a school's name stays as typed.
+
+    Cut short by a narrow table column or chooser, it ends in `…`, so the cut shows.
+    """
+    return Text("" if value is None else str(value), overflow="ellipsis")
 
 
 def options(pairs: Iterable[tuple[object, V]]) -> list[tuple[Text, V]]:
@@ -38,12 +40,6 @@ def options(pairs: Iterable[tuple[object, V]]) -> list[tuple[Text, V]]:
 def uk_datetime(moment: datetime | None) -> str:
     """A meeting time, e.g. `Wed 20 Jan 2027, 09:30`."""
     return "" if moment is None else f"{moment:%a} {uk_date(moment.date())}, {moment:%H:%M}"
-
-
-def cut(value: object, width: int) -> str:
-    """The value as text, cut to `width` characters, the cut shown by `…`."""
-    text = "" if value is None else str(value)
-    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def ledger_with(direction: str, peer: str) -> str:

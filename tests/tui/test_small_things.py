@@ -79,3 +79,15 @@ def test_placeholders_never_look_like_real_addresses() -> None:
     for _field, _label, placeholder in TEXT_FIELDS:
         if "@" in placeholder or "www." in placeholder:
             assert placeholder.startswith("e.g. ") and "example.org" in placeholder, placeholder
+
+
+async def test_a_cell_cut_short_ends_in_an_ellipsis(app: SchoolnetApp) -> None:
+    async with app.run_test(size=(160, 40)) as pilot:
+        await pilot.press("m")
+        await pilot.pause()
+        table = app.screen.query_one("#meetings", DataTable)
+        titles = [str(table.get_row_at(i)[3]) for i in range(table.row_count)]
+        long = next(title for title in titles if len(title) > 40)
+        screen = re.sub(r"<[^>]+>", "", app.export_screenshot()).replace("&#160;", " ")
+        assert long[:39] + "…" in screen
+        assert long not in screen
