@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.widgets import Button, Input
+from textual.widgets import Button, Input, TabbedContent
 
 from store import Store
 from store.demo.ids import school_id
@@ -44,7 +44,7 @@ async def test_leaving_sharing_drops_the_preview_and_apply_keeps_a_later_edit(
             await pilot.pause()
             screen = app.screen
             assert isinstance(screen, SharingScreen)
-            screen.query_one("#tabs").active = "tab-receive"
+            screen.query_one("#tabs", TabbedContent).active = "tab-receive"
             await pilot.pause()
             screen.query_one("#in", Input).value = str(bundle)
             screen.query_one("#preview", Button).press()
