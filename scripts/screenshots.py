@@ -21,8 +21,8 @@ from textual.pilot import Pilot
 from store import Store
 from store.demo.builder import DEMO_PROFILE, load_demo
 from store.demo.ids import ANCHOR, school_id
-from store.models import School
-from store.sharing import exchange
+from store.models import School, UserProfile
+from store.sharing import exchange, inbox, sending
 from store.sharing.bundle import Scope
 from tui.app import SchoolnetApp
 
@@ -85,6 +85,7 @@ SHOTS = (
     Shot("plan", ["p", "enter"]),
     Shot("sharing", ["x"]),
     Shot("sharing-preview", ["x"], then=_preview_colleague_bundle),
+    Shot("sharing-waiting", ["x"], then=lambda p, f: _tab(p, "tab-receive")),
 )
 COLLEAGUE_BUNDLE = "from-a-colleague.schoolnet.json"
 
@@ -125,6 +126,8 @@ async def main() -> None:
         store.save_profile(DEMO_PROFILE)
         store.close()
         _colleague_bundle(db, folder)
+        # Bundles waiting in this folder stand for the user's Downloads.
+        inbox.downloads_folder = lambda: folder / "Downloads"  # type: ignore[assignment]
         for shot in SHOTS:
             print(await take(shot, db, folder))
     finally:
@@ -136,10 +139,22 @@ def _colleague_bundle(db: Path, folder: Path) -> None:
     colleague_db = folder / "colleague.db"
     shutil.copy(db, colleague_db)
     colleague = Store.open(colleague_db, clock=lambda: _frozen() + timedelta(hours=1))
+    # Another laptop: its own installation and user.
+    colleague.settings.set("installation_id", "7d3e5a10-0c1b-4f4e-9d2a-1f6b8c9e0a42")
+    colleague.save_profile(UserProfile(name="Priya Shah", school_id=school_id("houghton")))
     houghton = colleague.schools.get(school_id("houghton"))
     colleague.schools.update(houghton.model_copy(update={"phone": "01480 462200"}))
     colleague.schools.add(School(name="Fenstanton and Hilton Primary School", town="Fenstanton"))
     exchange.export(colleague, folder / COLLEAGUE_BUNDLE, Scope("everything"))
+    # What the user's mail program saved to Downloads: an email with a bundle attached, and
+    # the attachment of another, already imported in the picture's story or not.
+    downloads = folder / "Downloads"
+    downloads.mkdir()
+    hunts = exchange.scope_for(colleague, "network", "Hunts Area Primary Partnership")
+    sending.export(colleague, downloads / "schoolnet bundle from Priya Shah.eml", hunts,
+                   to=["claire.whitfield@abbotsripton.cambs.sch.uk"])  # fmt: skip
+    name = "2026-11-20 Everything from Houghton Primary School.schoolnet.json"
+    exchange.export(colleague, downloads / name, Scope("everything"))
     colleague.close()
 
 
