@@ -39,6 +39,15 @@ def apply_changes(repository: Repository[M], record_id: str, changes: Mapping[st
     return repository.update(new)
 
 
+def changed_fields(old: Record, new: Record) -> dict[str, Any]:
+    """The data fields whose values differ between two versions of a record: the changes."""
+    return {
+        name: getattr(new, name)
+        for name in type(old).model_fields
+        if name not in BOOKKEEPING and getattr(old, name) != getattr(new, name)
+    }
+
+
 @dataclass(frozen=True)
 class Holder:
     """A record that refers to another, so the other cannot be deleted yet."""

@@ -47,6 +47,12 @@ def update_person(store: Store, person_id: str, changes: Mapping[str, Any]) -> P
 
 def delete_person(store: Store, person_id: str) -> None:
     """Delete a person nothing refers to; else say what they still hold."""
+    check_person_deletable(store, person_id)
+    store.people.delete(person_id)
+
+
+def check_person_deletable(store: Store, person_id: str) -> None:
+    """Refuse (RecordInUse), before anyone is asked, to delete a person records still name."""
     person = store.people.get(person_id)
     roles: list[str] = []
     counts: dict[tuple[str, str], int] = {}
@@ -63,7 +69,6 @@ def delete_person(store: Store, person_id: str) -> None:
         raise RecordInUse(
             f"{person.name} {joined(roles)}: hand those on first, then delete {person.name}."
         )
-    store.people.delete(person_id)
 
 
 # Case studies -----------------------------------------------------------------------------

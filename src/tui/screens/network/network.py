@@ -27,7 +27,7 @@ from tui.screens.network.network_forms import (
     SignOffScreen,
     TermsScreen,
 )
-from tui.screens.network.network_page import NetworkPage
+from tui.screens.network.record_actions import NetworkRecords
 from tui.screens.network.record_forms import (
     CaseStudyScreen,
     PersonScreen,
@@ -36,7 +36,7 @@ from tui.screens.network.record_forms import (
 )
 
 
-class NetworkScreen(NetworkPage):
+class NetworkScreen(NetworkRecords):
     """What a user can do on a network's page."""
 
     def _selected_membership(self) -> str | None:

@@ -25,7 +25,8 @@ TABLES: dict[str, tuple[str, ...]] = {
     "moves": ("Proposed", "School", "Change", "Reason", "Status", "Ratified"),
     "case-studies": ("School", "Year", "Title", "Format", "Status"),
     "balance": ("School", "Hours given", "Hours received", "Balance"),
-    "projects": ("Project", "Goal", "From", "To", "Partners"),
+    "exchanges": ("Date", "Given by", "Received by", "What", "Hours"),
+    "projects": ("Project", "Goal", "From", "To", "Pupils reached", "Partners"),
 }
 
 
@@ -84,13 +85,18 @@ class NetworkPage(TabbedPage):
                 yield DataTable(id="events", cursor_type="row", zebra_stripes=True)
             with TabPane("Case studies", id="tab-case-studies"):
                 yield DataTable(id="case-studies", cursor_type="row", zebra_stripes=True)
-            with TabPane("Support", id="tab-support"):
+            with TabPane("Support", id="tab-support"), VerticalScroll():
                 yield Static(
                     "Hours of school-to-school support given and received within the network."
                     " Principle: an equal level of giving and receiving over time.",
                     classes="table-title",
                 )
                 yield DataTable(id="balance", cursor_type="row", zebra_stripes=True)
+                yield Static(
+                    "Support recorded (e edits, d deletes the one under the cursor)",
+                    classes="table-title",
+                )
+                yield DataTable(id="exchanges", cursor_type="row", zebra_stripes=True)
             with TabPane("Projects", id="tab-projects"):
                 yield DataTable(id="projects", cursor_type="row", zebra_stripes=True)
 
@@ -265,6 +271,24 @@ class NetworkPage(TabbedPage):
                 Text(f"{sign}{row.balance:g}", style="yellow" if abs(row.balance) >= 8 else ""),
                 key=row.school.id,
             )
+        found = self.store.support_exchanges.where(
+            network_id=self.network_id, order_by="occurred_on DESC"
+        )
+        names = self.store.schools.by_ids(
+            [e.giver_school_id for e in found] + [e.receiver_school_id for e in found]
+        )
+        exchanges = self.reset_table("exchanges")
+        for exchange in found:
+            giver = names.get(exchange.giver_school_id)
+            receiver = names.get(exchange.receiver_school_id)
+            exchanges.add_row(
+                uk_date(exchange.occurred_on),
+                plain(giver.name if giver else ""),
+                plain(receiver.name if receiver else ""),
+                plain(exchange.description[:50]),
+                f"{exchange.hours:g}",
+                key=exchange.id,
+            )
 
     def _projects(self) -> None:
         table = self.reset_table("projects")
@@ -282,6 +306,7 @@ class NetworkPage(TabbedPage):
                 plain(project.goal),
                 uk_date(project.starts_on),
                 uk_date(project.ends_on),
+                "" if project.pupils_reached is None else str(project.pupils_reached),
                 plain(listed),
                 key=project.id,
             )
