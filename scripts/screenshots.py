@@ -127,7 +127,7 @@ async def main() -> None:
         store.close()
         _colleague_bundle(db, folder)
         # Bundles waiting in this folder stand for the user's Downloads.
-        inbox.downloads_folder = lambda: folder / "Downloads"  # type: ignore[assignment]
+        inbox.downloads_folder = lambda: folder / "Downloads"
         for shot in SHOTS:
             print(await take(shot, db, folder))
     finally:
