@@ -123,7 +123,9 @@ class SchoolnetApp(App[None]):
         school = store.schools.find(profile.school_id) if profile and profile.school_id else None
 
         def search(text: str, limit: int) -> list[School]:
-            return store.schools.search(text, limit=limit)
+            found = store.schools.search(text, limit=limit)
+            # Namesakes side by side, by town: the St Mary's of Ely before that of March.
+            return sorted(found, key=lambda s: (s.name.casefold(), s.town.casefold(), s.id))
 
         form = ProfileScreen(profile, school, search, store.people.matching)
         self.push_screen(form, self._save_profile)

@@ -39,7 +39,7 @@ async def test_create_a_network_on_an_empty_database_then_edit_it(
 ) -> None:
     app = SchoolnetApp(empty_store, ask_profile=False)
     async with app.run_test(size=size) as pilot:
-        await pilot.press("n", "a")
+        await pilot.press("n")  # on an empty database, Home's n creates the first network
         await pilot.pause()
         assert isinstance(app.screen, NetworkFormScreen)
         await type_text(pilot, "Fenland Cluster")
@@ -73,8 +73,8 @@ async def test_create_a_network_on_an_empty_database_then_edit_it(
 async def test_a_second_network_of_the_same_name_is_refused_and_kept(empty_store: Store) -> None:
     app = SchoolnetApp(empty_store, ask_profile=False)
     async with app.run_test(size=(120, 40)) as pilot:
-        for _ in range(2):
-            await pilot.press("n", "a")
+        for key in ("n", "a"):  # Home's first step, then Networks' own key
+            await pilot.press(key)
             await pilot.pause()
             await type_text(pilot, "Fenland Cluster")
             await pilot.press("ctrl+s")
@@ -96,7 +96,7 @@ async def test_a_network_with_phase_funding_and_a_lead_added_on_the_spot_is_arch
 ) -> None:
     app = SchoolnetApp(empty_store, ask_profile=False)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("n", "a")
+        await pilot.press("n")
         await pilot.pause()
         await type_text(pilot, "Fenland Cluster")
         await pilot.press("tab", "tab", "enter", "down", "down", "enter")  # phase: Primary
