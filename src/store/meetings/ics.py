@@ -76,6 +76,8 @@ def _edits(field_clock: dict[str, tuple[str, str]]) -> int:
 
 
 def write_calendar(store: Store, network_id: str, path: Path) -> Path:
-    """Write the network's calendar to path."""
-    path.write_bytes(calendar_bytes(store, network_id))
+    """Write the network's calendar to path, readable by its owner only, as papers are."""
+    from store.sharing.exchange import write_private
+
+    write_private(path, calendar_bytes(store, network_id))
     return path

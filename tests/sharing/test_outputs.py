@@ -1,0 +1,107 @@
+"""Every `-o`: never over the database, its WAL/SHM or backups; what it writes is private."""
+
+from __future__ import annotations
+
+import argparse
+import stat
+from pathlib import Path
+
+import pytest
+
+from cli.main import build_parser, main
+from store import Store
+from store.demo.builder import load_demo
+from store.demo.ids import network_id, review_id
+
+
+def _commands_with_output() -> dict[str, list[str]]:
+    """Each subcommand that takes -o, with placeholder values for what else it requires."""
+    parser = build_parser()
+    [commands] = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+    found: dict[str, list[str]] = {}
+    for name, command in commands.choices.items():
+        actions = command._actions
+        if not any("-o" in action.option_strings for action in actions):
+            continue
+        argv = [name]
+        for action in actions:
+            if not action.option_strings:
+                argv.append("x")
+            elif action.required and "-o" not in action.option_strings:
+                argv += [action.option_strings[0], "x"]
+        found[name] = argv
+    return found
+
+
+OUTPUT_COMMANDS = _commands_with_output()
+
+
+def test_the_walk_finds_every_command_that_writes_a_file() -> None:
+    expected = {"export", "outcomes", "scr-letter", "timetable", "agenda", "minutes", "plan"}
+    assert expected | {"impact", "calendar"} <= set(OUTPUT_COMMANDS)
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    path = tmp_path / "data" / "mine.db"
+    Store.open(path).close()
+    (path.parent / "backups").mkdir(mode=0o700)
+    (tmp_path / "link.db").symlink_to(path)
+    return path
+
+
+@pytest.mark.parametrize("command", sorted(OUTPUT_COMMANDS))
+def test_no_output_is_written_over_the_database_or_its_backups(
+    db: Path, command: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = db.read_bytes()
+    for target in ("mine.db", "mine.db-wal", "mine.db-shm", "backups/mine-000001.db", "../link.db"):
+        out = db.parent / target
+        assert main(["--db", str(db), *OUTPUT_COMMANDS[command], "-o", str(out)]) == 2, target
+        err = capsys.readouterr().err
+        assert "own database or one of its backups" in err and err.count("\n") == 1
+        assert db.read_bytes() == before
+        assert out.exists() == (target in ("mine.db", "../link.db"))
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("demo") / "demo.db"
+    store = Store.open(path)
+    load_demo(store)
+    store.close()
+    return path
+
+
+@pytest.mark.parametrize(
+    ("command", "suffix"),
+    [
+        (["export"], ".schoolnet.json"),
+        (["outcomes", review_id("hunts-2026-st-johns")], ".html"),
+        (["scr-letter", review_id("hunts-2026-st-johns")], ".md"),
+        (["timetable", review_id("hunts-2026-st-johns")], ".md"),
+        (["plan", network_id("hunts"), "--year", "2025/26"], ".html"),
+        (["impact", network_id("hunts"), "--year", "2025/26"], ".md"),
+        (["calendar", network_id("hunts")], ".ics"),
+    ],
+    ids=lambda value: value[0] if isinstance(value, list) else value,
+)
+def test_bundles_and_papers_are_readable_by_their_owner_only(
+    demo: Path, tmp_path: Path, command: list[str], suffix: str
+) -> None:
+    out = tmp_path / f"paper{suffix}"
+    out.write_text("an older, world-readable copy")
+    out.chmod(0o644)
+    assert main(["--db", str(demo), *command, "-o", str(out)]) == 0
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600
+    assert out.read_text() != "an older, world-readable copy"
+
+
+def test_meeting_papers_are_readable_by_their_owner_only(demo: Path, tmp_path: Path) -> None:
+    store = Store.open(demo)
+    meeting = store.db.execute("SELECT id FROM meetings ORDER BY starts_at LIMIT 1").fetchone()[0]
+    store.close()
+    for kind in ("agenda", "minutes"):
+        out = tmp_path / f"{kind}.md"
+        assert main(["--db", str(demo), kind, meeting, "-o", str(out)]) == 0
+        assert stat.S_IMODE(out.stat().st_mode) == 0o600
