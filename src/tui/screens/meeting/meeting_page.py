@@ -13,6 +13,7 @@ from textual.widgets import DataTable, Static, TabbedContent, TabPane, TextArea
 
 from store.dates import uk_date
 from store.enums import AttendanceStatus, NetworkKind
+from store.errors import DatabaseBusy
 from store.meetings import actions, agenda, attendance, board, planning
 from store.models import AgendaItem, Meeting
 from tui.formatting import plain
@@ -20,6 +21,10 @@ from tui.screens.tabbed import TabbedPage
 
 # Agenda notes save this long after the last keystroke, as visit notes do.
 SAVE_AFTER_PAUSE = 0.5
+# As in visit notes: while another window or an import holds the write lock, a save waits
+# this long, says "Saving…" and tries again this much later, until it is saved.
+BUSY_WAIT = 0.1
+RETRY_AFTER = 0.5
 
 COLUMNS: dict[str, tuple[tuple[str, int], ...]] = {
     "agenda": (("#", 3), ("Item", 50), ("Lead", 22), ("Time", 8)),
@@ -271,8 +276,10 @@ class MeetingPage(TabbedPage):
         key = str(event.row_key.value)
         if self.item is not None and self.item.id == key:
             return
-        self.save_notes()
-        self._open_notes(self.store.agenda_items.get(key))
+        if self.save_notes():
+            self._open_notes(self.store.agenda_items.get(key))
+        else:
+            self.notify("Saving… these notes stay open until they are saved.", markup=False)
 
     @on(TextArea.Changed, "#note-editor")
     def typed(self) -> None:
@@ -284,26 +291,35 @@ class MeetingPage(TabbedPage):
         self._timer = self.set_timer(SAVE_AFTER_PAUSE, self.save_notes)
         self._show_saved("Typing…")
 
-    def save_notes(self) -> None:
-        """Write the open item's notes now, if they changed."""
+    def save_notes(self) -> bool:
+        """Write the open item's notes now, if they changed; False while the database is
+        busy (the words stay in the box, "Saving…" shows, and the save is tried again)."""
         if self._timer is not None:
             self._timer.stop()
             self._timer = None
         if self.item is None:
-            return
+            return True
         text = self.query_one("#note-editor", TextArea).text
         if text == self.item.notes:
-            return
-        self.item = agenda.save_item_notes(self.store, self.item.id, text)
+            return True
+        try:
+            with self.store.waiting_at_most(BUSY_WAIT), self.store.editing(self.item):
+                self.item = agenda.save_item_notes(self.store, self.item.id, text)
+        except DatabaseBusy:
+            self._show_saved("Saving…")
+            self._timer = self.set_timer(RETRY_AFTER, self.save_notes)
+            return False
         self._show_saved(f"Saved at {self.item.updated_at.astimezone():%H:%M:%S}")
         self.announce_changes()
+        return True
 
     def _show_saved(self, message: str) -> None:
         self.query_one("#note-saved", Static).update(Text(message, style="dim"))
 
     def action_back(self) -> None:
         """Leave the notes box if in it (saving them), else go back to the list."""
-        self.save_notes()
+        if not self.save_notes():
+            return
         if isinstance(self.focused, TextArea):
             self.set_focus(None)
             return
