@@ -86,7 +86,9 @@ def test_schools_list_reads_the_first_rows_of_an_index(
 def test_a_search_reads_the_schools_once_and_sorts_its_matches(demo: Store) -> None:
     # On purpose: LIKE '%text%' cannot use an index, and walking a sort index to find
     # a rare word's few matches is several times slower than one pass and a sort.
-    [sql, *_] = statements(demo, lambda: demo.schools.search("hart", limit=300))
+    # (Once after schools change, a search also reads which schools need folding.)
+    sent = statements(demo, lambda: demo.schools.search("hart", limit=300))
+    [sql] = [statement for statement in sent if "ORDER BY" in statement]
     assert plan(demo, sql) == ["SCAN schools", "USE TEMP B-TREE FOR ORDER BY"]
 
 

@@ -78,3 +78,13 @@ def test_counts_shown_agree_with_their_nouns() -> None:
     assert one.message.startswith("1 of 3 schools (33%) is judged requires improvement")
     [size] = _size(1)
     assert "1 school," in size.message and "1 schools" not in size.message
+
+
+def test_search_finds_an_accented_school_added_after_a_search(store: Store) -> None:
+    store.schools.add(School(name="Oak Primary", town="Ely"))
+    assert store.schools.count_matching("zoe") == 0
+    zoe = store.schools.add(School(name="Zoë Hall Academy", town="Ely"))
+    assert [s.name for s in store.schools.search("zoe")] == ["Zoë Hall Academy"]
+    store.schools.update(zoe.model_copy(update={"name": "Zoe Hall Academy"}))
+    store.schools.add(School(name="Chloë Primary", town="Brontë Green"))
+    assert [s.name for s in store.schools.search("bronte")] == ["Chloë Primary"]
