@@ -256,14 +256,17 @@ class SchoolsScreen(AreaScreen):
 
     @work(thread=True, exclusive=True, group="import")
     def run_import(self, register: RegisterFile) -> None:
-        """Import in a thread; progress and the result come back as messages."""
+        """Import in a thread, on a connection of its own (a save made in the app meanwhile
+        waits for the import and is never rolled back with it); progress and the result
+        come back as messages."""
         try:
-            summary = import_gias(
-                self.store,
-                register.path,
-                include_closed=register.include_closed,
-                progress=self._post_progress,
-            )
+            with self.store.separate() as own:
+                summary = import_gias(
+                    own,
+                    register.path,
+                    include_closed=register.include_closed,
+                    progress=self._post_progress,
+                )
         except (NotARegisterFile, OSError) as error:
             self.post_message(self.ImportFinished(None, str(error)))
             return

@@ -168,12 +168,13 @@ class SendPane(VerticalScroll):
     def run_export(
         self, path: Path, scope: Scope, to: list[str], since: bool, passphrase: str | None
     ) -> None:
-        """Write the bundle without freezing the screen."""
+        """Write the bundle without freezing the screen, on a connection of its own."""
         try:
-            done = sending.export(
-                self.store, path, scope, to=to, since_last=since,
-                include_confidential=passphrase is not None, passphrase=passphrase,
-            )  # fmt: skip
+            with self.store.separate() as own:
+                done = sending.export(
+                    own, path, scope, to=to, since_last=since,
+                    include_confidential=passphrase is not None, passphrase=passphrase,
+                )  # fmt: skip
         except StoreError as error:
             self.post_message(self.Done(Text(str(error)), None, refused=True))
             return
