@@ -83,7 +83,7 @@ SHOTS = (
     Shot("actions", ["m", "t"]),
     Shot("plans", ["p"]),
     Shot("plan", ["p", "enter"]),
-    Shot("sharing", ["x"]),
+    Shot("sharing", ["x"], then=lambda p, f: _tab(p, "tab-send")),
     Shot("sharing-preview", ["x"], then=_preview_colleague_bundle),
     Shot("sharing-waiting", ["x"], then=lambda p, f: _tab(p, "tab-receive")),
 )

@@ -49,8 +49,8 @@ async def test_pick_a_waiting_bundle_preview_and_apply(
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, SharingScreen)
-        screen.query_one("#tabs", TabbedContent).active = "tab-receive"
-        await pilot.pause()
+        # A bundle waits, so Sharing opens on the Receive tab.
+        assert screen.query_one("#tabs", TabbedContent).active == "tab-receive"
         waiting = screen.query_one("#waiting", DataTable)
         row = [str(cell) for cell in waiting.get_row_at(0)]
         assert row[:2] == ["Priya Shah", "Hunts Partnership"]

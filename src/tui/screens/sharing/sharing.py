@@ -10,7 +10,7 @@ from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static, TabbedContent, TabPane
 
 from store import StoreError
-from store.sharing import exchange
+from store.sharing import exchange, inbox
 from tui.formatting import ledger_with, plain, plural, uk_timestamp
 from tui.screens.base import EVERY_TABLE, AreaScreen
 from tui.screens.dialogs.confirm import ConfirmScreen
@@ -52,6 +52,9 @@ class SharingScreen(AreaScreen):
             "When", "Direction", "Scope", "With", "Changes", "Checksum"
         )
         self.refresh_data()
+        # Sent here from Home's "bundles from colleagues not yet imported": show them.
+        if inbox.waiting_sentence(self.store):
+            self.query_one("#tabs", TabbedContent).active = "tab-receive"
 
     @property
     def receive(self) -> ReceivePane:
