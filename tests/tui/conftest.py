@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from textual import events
@@ -53,7 +54,7 @@ def quick_autosave(monkeypatch: pytest.MonkeyPatch) -> float:
     return QUICK_AUTOSAVE
 
 
-async def type_text(pilot: Pilot[object], text: str) -> None:
+async def type_text(pilot: Pilot[Any], text: str) -> None:
     """Type text as a quick typist does: the keys arrive together, then the app catches up.
 
     `pilot.press(*text)` waits for the app to fall idle after every key (about 0.1 s each),
