@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, TextArea
+from textual.widgets._footer import FooterKey
 
 from store.demo.ids import review_id
 from tui.app import SchoolnetApp
@@ -11,6 +12,7 @@ from tui.areas import AREAS
 from tui.screens.help import HelpScreen, help_text
 from tui.screens.review.notes import NotesScreen
 from tui.screens.review.review import ReviewScreen
+from tui.widgets.footer import key_width
 
 
 def _in_text_box(app: SchoolnetApp) -> bool:
@@ -110,3 +112,39 @@ async def test_help_lists_the_keys_of_the_screen_in_front_then_the_rest(app: Sch
         assert "Next stage" in review and "! or f2" in review
         assert "Import register" not in review
         assert "Reviews: Peer reviews" in review
+
+
+def _assert_footer_whole(app: SchoolnetApp, where: str) -> list[str]:
+    """Every key in the footer is drawn whole, clear of the palette key; returns their labels."""
+    keys = list(app.screen.query(FooterKey))
+    palette = [key for key in keys if key.has_class("-command-palette")]
+    edge = palette[0].region.x if palette else app.size.width
+    for key in keys:
+        label = f"{key.key_display} {key.description}"
+        assert key.region.width == key_width(key), f"{where}: {label!r} is cut"
+        if key not in palette:
+            assert key.region.right <= edge, f"{where}: {label!r} runs under the palette key"
+    return [key.description for key in keys]
+
+
+async def test_the_footer_shows_whole_keys_most_important_first(app: SchoolnetApp) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("s")
+        await pilot.pause()
+        wide = _assert_footer_whole(app, "Schools at 120")
+        assert "Import register" in wide and "Networks" in wide
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        narrow = _assert_footer_whole(app, "Schools at 80")
+        assert narrow[:5] == ["Search", "Add", "Edit", "Delete", "Sort"]  # the screen's own
+        assert "Networks" not in narrow and "Help" in narrow  # ? lists what is left out
+        await pilot.press("r", "enter")
+        await pilot.pause()
+        review = _assert_footer_whole(app, "a review at 80")
+        assert review[:2] == ["Back", "Next stage"]
+        await pilot.press("v")
+        await pilot.pause()
+        _assert_footer_whole(app, "notes mode at 80")
+        await pilot.press("escape", "escape", "h")
+        await pilot.pause()
+        _assert_footer_whole(app, "Home at 80")

@@ -36,11 +36,12 @@ class ReviewPage(TabbedPage):
         }
     )  # fmt: skip
     BINDINGS = [
+        # In order of use: the footer shows as many as fit, from the first.
         Binding("escape", "back", "Back"),
+        Binding("greater_than_sign", "advance", "Next stage", key_display=">"),
         Binding("v", "notes", "Visit notes"),
         Binding("exclamation_mark,f2", "concern", "Concern", key_display="!"),
         Binding("c", "concerns", "Concerns"),
-        Binding("greater_than_sign", "advance", "Next stage", key_display=">"),
         Binding("plus", "add_here", "Add", key_display="+"),
         Binding("e", "edit_here", "Edit"),
         Binding("delete", "delete_here", "Delete", key_display="del"),
