@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 
-from store import Store
+from store import Store, StoreError
 from store.errors import DatabaseBusy
 from store.membership.schools import update_school
 from store.models import School
@@ -218,3 +218,12 @@ def test_a_write_made_during_an_import_is_not_rolled_back_with_it(
     assert {s.name for s in ours.schools.all()} == {"Houghton Primary", "Typed during the import"}
     assert _school(ours).phone == "01480 1"  # the import itself was rolled back
     assert collector == [True]  # the cycle collector stays on for the whole process
+
+
+def test_saving_a_form_whose_record_was_deleted_meanwhile_is_one_sentence(
+    ours: Store,
+) -> None:
+    opened = _school(ours)
+    ours.schools.delete(opened.id)
+    with pytest.raises(StoreError, match="was deleted .* while it was being edited"):
+        ours.schools.update(opened.model_copy(update={"town": "St Ives"}), based_on=opened)

@@ -140,7 +140,12 @@ class Repository(Generic[M]):
             opened = self.store.based_on(record.id)
             based_on = opened if isinstance(opened, type(record)) else None
         with self.store.db.atomic():
-            stored = self.get(record.id)
+            stored = self.get(record.id) if based_on is None else self.find(record.id)
+            if stored is None:
+                raise RecordNotFound(
+                    f"This {self.spec.model.__name__.lower()} was deleted (by an import or"
+                    " another window) while it was being edited, so the changes were not saved."
+                )
             base = stored if based_on is None else based_on
             changed = {
                 name: getattr(record, name)

@@ -278,7 +278,7 @@ def restore_conflict(store: Store, conflict_id: str) -> None:
         raise StoreError("The record of that conflict has since been deleted.")
     restored = type(record).model_validate(record.model_dump() | {entry.field: entry.lost_value})
     with store.db.atomic():
-        repo.update(restored)
+        repo.update(restored, based_on=record)
         store.db.execute(
             "UPDATE conflicts SET restored_at = ? WHERE id = ?",
             [iso_utc(store.clock()), conflict_id],
