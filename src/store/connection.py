@@ -16,6 +16,7 @@ from contextlib import contextmanager
 
 from sqlite_utils import Database
 
+from store import failures
 from store.errors import DatabaseBusy
 
 BUSY = (
@@ -32,7 +33,8 @@ class SchoolnetDatabase(Database):
         """One transaction holding the write lock from its start; nested blocks are savepoints.
 
         Raises DatabaseBusy (a StoreError with a sentence) when another connection held the
-        write lock for the whole busy timeout.
+        write lock for the whole busy timeout, and DatabaseUnavailable when the database is
+        read-only or the disk is full; nothing of the transaction is kept.
         """
         if self.conn.in_transaction:
             with super().atomic():
@@ -46,14 +48,24 @@ class SchoolnetDatabase(Database):
             raise
         try:
             yield self
-        except BaseException:
-            self.rollback()
-            raise
-        try:
             self.conn.execute("COMMIT")
+        except sqlite3.OperationalError as error:
+            self.rollback()
+            # A read-only file or folder, or a full disk: one sentence the UI and CLI show.
+            if failures.storage_reason(error) is None:
+                raise
+            raise failures.unwritable(self._file(), error) from error
         except BaseException:
             self.rollback()
             raise
+
+    def _file(self) -> str | None:
+        """The database's file, for a sentence; None for an in-memory database."""
+        try:
+            row = self.conn.execute("PRAGMA database_list").fetchone()
+        except sqlite3.Error:
+            return None
+        return str(row[2]) if row and row[2] else None
 
 
 def is_busy(error: sqlite3.Error) -> bool:

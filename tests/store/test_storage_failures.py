@@ -19,7 +19,7 @@ import pytest
 
 from cli.main import main
 from store import Store, StoreError
-from store.errors import NotASchoolnetDatabase
+from store.errors import DatabaseUnavailable, NotASchoolnetDatabase
 from store.models import School
 from store.sharing import backups
 
@@ -101,6 +101,28 @@ def test_a_read_only_database_is_read_but_a_save_is_one_sentence(
     assert main(["--db", str(read_only), "demo"]) == 2
     err = _one_sentence(capsys)
     assert "read-only" in err and str(read_only) in err
+
+
+def test_a_save_to_a_read_only_database_is_a_store_error(read_only: Path) -> None:
+    store = Store.open(read_only)
+    try:
+        with pytest.raises(DatabaseUnavailable, match=r"^Nothing was saved .*: it is read-only"):
+            store.schools.add(School(name="After"))
+        assert sorted(s.name for s in store.schools.all()) == ["Before"]
+    finally:
+        store.close()
+
+
+def test_a_save_on_a_full_disk_is_a_store_error(full_disk: Path) -> None:
+    store = Store.open(full_disk)
+    try:
+        with pytest.raises(DatabaseUnavailable, match="the disk is full: free some space"):
+            with store.db.atomic():  # what an import does: many records, one transaction
+                for number in range(200):
+                    store.schools.add(School(name=f"School {number}"))
+        assert sorted(s.name for s in store.schools.all()) == ["Before"]
+    finally:
+        store.close()
 
 
 def test_a_read_only_file_is_never_called_not_a_database(
