@@ -55,7 +55,7 @@ async def test_pick_a_waiting_bundle_preview_and_apply(
         row = [str(cell) for cell in waiting.get_row_at(0)]
         assert row[:2] == ["Priya Shah", "Hunts Partnership"]
         assert row[4:] == ["not imported", "from priya.schoolnet.json"]
-        waiting.focus()
+        assert app.focused is waiting
         await pilot.press("enter")  # one key previews
         await _settle(pilot)
         summary = str(screen.query_one("#preview-summary", Static).render())

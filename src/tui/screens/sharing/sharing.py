@@ -55,6 +55,7 @@ class SharingScreen(AreaScreen):
         # Sent here from Home's "bundles from colleagues not yet imported": show them.
         if inbox.waiting_sentence(self.store):
             self.query_one("#tabs", TabbedContent).active = "tab-receive"
+            self.set_focus(self.query_one("#waiting"))  # so enter previews at once
 
     @property
     def receive(self) -> ReceivePane:
