@@ -6,9 +6,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from textual.widgets import Input, Static, TabbedContent
+from textual.widgets import Input, Select, Static, TabbedContent
 
 from store import Store
+from store.models import UserProfile
 from tui.app import SchoolnetApp
 from tui.screens.home.dashboard import DashboardScreen
 from tui.screens.network.network import NetworkScreen
@@ -30,7 +31,8 @@ def empty_store(tmp_path: Path) -> Iterator[Store]:
 
 
 async def test_each_first_step_is_one_key_from_an_empty_home(empty_store: Store) -> None:
-    app = SchoolnetApp(empty_store, ask_profile=False)
+    me = empty_store.sign_in(UserProfile(name="Jo Head"))  # the profile form, answered
+    app = SchoolnetApp(empty_store)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         home = app.screen
@@ -53,10 +55,13 @@ async def test_each_first_step_is_one_key_from_an_empty_home(empty_store: Store)
         await pilot.pause()
         assert isinstance(app.screen, NetworkFormScreen)
         await type_text(pilot, "Fenland Cluster")
+        # Who creates a network often leads it: the user is offered as its lead.
+        app.screen.query_one("#lead_id", Select).value = me.person_id or ""
         await pilot.press("ctrl+s")
         await pilot.pause()
         await pilot.pause()
         assert isinstance(app.screen, NetworkScreen)
+        assert empty_store.networks.all()[0].lead_id == me.person_id
 
         await pilot.press("h")
         await pilot.pause()

@@ -142,7 +142,8 @@ class NetworksScreen(AreaScreen):
             )
             self.app.push_screen(NetworkScreen(saved.id))
 
-        form = lambda: NetworkFormScreen(year=year, added=added)  # noqa: E731
+        people = self._me()
+        form = lambda: NetworkFormScreen(people=people, year=year, added=added)  # noqa: E731
         ask(self, form, create, lambda d: f"Created {d.network.name}.")
 
     def action_edit(self) -> None:
@@ -155,6 +156,7 @@ class NetworksScreen(AreaScreen):
         network = store.networks.get(network_id)
         schools = [member.school for member in store.networks.members(network_id)]
         people = running.people_of(store, network)
+        people += [me for me in self._me() if me.id not in {p.id for p in people}]
         year = running.this_year(store)
         recorded = running.funding_for(store, network_id, year)
         funding = recorded.amount if recorded else None
@@ -169,6 +171,12 @@ class NetworksScreen(AreaScreen):
             network, schools, people, year=year, funding=funding, added=added
         )
         ask(self, form, save, lambda d: f"Saved {d.network.name}.", based_on=network)
+
+    def _me(self) -> list[Person]:
+        """The signed-in user's person record: who creates a network often leads it."""
+        profile = self.store.profile
+        me = self.store.people.find(profile.person_id) if profile and profile.person_id else None
+        return [me] if me else []
 
     def action_archive(self) -> None:
         """Archive the network under the cursor, once the user says yes."""
