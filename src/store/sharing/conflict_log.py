@@ -42,7 +42,10 @@ def canon(value: Any) -> str:
 
 
 def log(store: Store, conflicts: Iterable[Conflict], bundle_id: str = LOCAL_EDIT) -> None:
-    """Add conflicts to the log, inside the caller's transaction."""
+    """Add conflicts to the log, inside the caller's transaction (none: nothing is written)."""
+    conflicts = list(conflicts)
+    if not conflicts:
+        return
     now = iso_utc(store.clock())
     store.db.conn.executemany(
         "INSERT INTO conflicts (id, table_name, record_id, field, kept_value, lost_value,"
