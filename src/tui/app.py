@@ -19,6 +19,7 @@ from tui.messages import DataChanged
 from tui.screens.base import AreaScreen
 from tui.screens.help import HelpScreen
 from tui.screens.profile import ProfileScreen
+from tui.widgets.select_search import fold_select_search
 
 HERE = Path(__file__).parent
 STYLESHEETS = sorted(str(path.relative_to(HERE)) for path in (HERE / "screens").rglob("*.tcss"))
@@ -67,6 +68,7 @@ class SchoolnetApp(App[None]):
 
     def __init__(self, store: Store, *, ask_profile: bool = True) -> None:
         super().__init__()
+        fold_select_search()
         self.store = store
         self.ask_profile = ask_profile
         self._watchers: WeakSet[AreaScreen] = WeakSet()

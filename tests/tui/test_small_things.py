@@ -91,3 +91,30 @@ async def test_a_cell_cut_short_ends_in_an_ellipsis(app: SchoolnetApp) -> None:
         screen = re.sub(r"<[^>]+>", "", app.export_screenshot()).replace("&#160;", " ")
         assert long[:39] + "…" in screen
         assert long not in screen
+
+
+async def test_typing_in_a_chooser_treats_apostrophes_and_accents_alike() -> None:
+    from textual.app import App, ComposeResult
+    from textual.widgets import Select
+
+    from tui.widgets.select_search import fold_select_search
+
+    # Plain lower-casing would stop at the first option holding `mary` or `zo`.
+    options = [("St Mary Magdalene", 1), ("St Mary’s", 2), ("Zoo Lane", 3), ("Zoë Hall", 4)]
+
+    class Chooser(App[None]):
+        def compose(self) -> ComposeResult:
+            yield Select(options, id="first")
+            yield Select(options, id="second")
+
+    fold_select_search()
+    app = Chooser()
+    async with app.run_test() as pilot:
+        for select_id, typed, wanted in (("#first", "mary's", 2), ("#second", "zoe", 4)):
+            select = app.query_one(select_id, Select)
+            select.focus()
+            await pilot.press("enter")  # opens the list
+            await type_text(pilot, typed)
+            await pilot.press("enter")
+            await pilot.pause()
+            assert select.value == wanted
