@@ -8,6 +8,8 @@ file whose contents are not SQLite's is.
 
 from __future__ import annotations
 
+import os
+import shutil
 import sqlite3
 from pathlib import Path
 
@@ -17,6 +19,7 @@ from store.text import DISK_FULL, os_error_reason
 READ_ONLY = "it is read-only (the file, or the folder it is in, cannot be written)"
 _CANNOT_OPEN = "it cannot be opened (check that its folder exists and can be written)"
 _DISK_ERROR = "the disk reported an error (it may have been removed or be failing)"
+_ROOM = 64 * 1024  # less free space than this is a full disk to SQLite
 
 # SQLite's primary result codes for what the user can fix, and what to tell them.
 _SQLITE_REASONS = {
@@ -45,11 +48,29 @@ def storage_reason(error: sqlite3.Error) -> str | None:
     return next((reason for words, reason in _SQLITE_WORDS.items() if words in text), None)
 
 
-def reason(error: sqlite3.Error | OSError) -> str:
+def reason(error: sqlite3.Error | OSError, path: Path | str | None = None) -> str:
     """Why, as the end of a sentence: `the disk is full: free some space and try again`."""
     if isinstance(error, OSError):
         return os_error_reason(error)  # which says "the disk is full" in the same words
-    return storage_reason(error) or str(error)
+    found = storage_reason(error) or str(error)
+    if path is None:
+        return found
+    # SQLite reports a full disk as an I/O error when it cannot grow its shared-memory file
+    # (SQLITE_IOERR_SHMSIZE), and a read-only folder as "unable to open" when it cannot make
+    # that file: so ask the disk and the folder themselves.
+    folder = Path(path).parent
+    if found == _DISK_ERROR and _no_room(folder):
+        return DISK_FULL
+    if found == _CANNOT_OPEN and folder.is_dir() and not os.access(folder, os.W_OK):
+        return READ_ONLY
+    return found
+
+
+def _no_room(folder: Path) -> bool:
+    try:
+        return shutil.disk_usage(folder).free < _ROOM
+    except OSError:
+        return False
 
 
 def where(path: Path | str | None) -> str:
@@ -64,10 +85,12 @@ def _at(path: Path | str | None) -> str:
 
 def cannot(doing: str, path: Path | str | None, error: sqlite3.Error | OSError) -> str:
     """`Cannot open the database at X: it is read-only (the file, or ...).`"""
-    return f"Cannot {doing} the database{_at(path)}: {reason(error)}."
+    return f"Cannot {doing} the database{_at(path)}: {reason(error, path)}."
 
 
 def unwritable(path: Path | str | None, error: sqlite3.Error | OSError) -> DatabaseUnavailable:
     """A save that failed because of the file, folder or disk, as an error with one sentence:
     `Nothing was saved to the database at X: the disk is full: free some space and try again.`"""
-    return DatabaseUnavailable(f"Nothing was saved to the database{_at(path)}: {reason(error)}.")
+    return DatabaseUnavailable(
+        f"Nothing was saved to the database{_at(path)}: {reason(error, path)}."
+    )

@@ -10,18 +10,21 @@ from __future__ import annotations
 
 import errno
 import os
+import shutil
 import sqlite3
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
 
 from cli.main import main
-from store import Store, StoreError
+from store import Store, StoreError, failures
 from store.errors import DatabaseUnavailable, NotASchoolnetDatabase
 from store.models import School
 from store.sharing import backups
+from store.text import DISK_FULL
 
 _real_connect = sqlite3.connect
 
@@ -288,3 +291,29 @@ def test_restore_into_a_read_only_database_is_one_sentence(
     _connecting(monkeypatch, db, lambda conn: None)
     assert main(["--db", str(db), "restore", "1", "--yes"]) == 2
     assert "read-only" in _one_sentence(capsys)
+
+
+def _coded(message: str, code: int) -> sqlite3.OperationalError:
+    error = sqlite3.OperationalError(message)
+    error.sqlite_errorcode = code
+    return error
+
+
+def test_what_sqlite_calls_an_io_error_on_a_full_disk_is_a_full_disk(
+    db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # On a full disk SQLite cannot grow its shared-memory file: SQLITE_IOERR_SHMSIZE (4874).
+    error = _coded("disk I/O error", 4874)
+    assert "the disk reported an error" in failures.cannot("open", db, error)
+    monkeypatch.setattr(shutil, "disk_usage", lambda path: SimpleNamespace(free=0))
+    assert failures.cannot("open", db, error).endswith(": " + DISK_FULL + ".")
+
+
+def test_what_sqlite_cannot_open_in_a_read_only_folder_is_read_only(
+    db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # In a folder it cannot write, SQLite cannot make a WAL database's -shm: SQLITE_CANTOPEN.
+    error = _coded("unable to open database file", sqlite3.SQLITE_CANTOPEN)
+    assert "cannot be opened" in failures.cannot("open", db, error)
+    monkeypatch.setattr(os, "access", lambda path, mode: False)
+    assert failures.cannot("open", db, error).endswith(": " + failures.READ_ONLY + ".")
