@@ -191,7 +191,16 @@ class Store:
         if self.path is None:
             yield self
             return
-        other = Store.open(self.path, clock=self.clock)
+        # Not Store.open: its check of the file's header opens and closes the file outside
+        # SQLite, which would drop the locks this store's connection holds on it.
+        conn = _connect(self.path)
+        try:
+            other = Store._prepare(
+                SchoolnetDatabase(conn, execute_plugins=False), clock=self.clock, path=self.path
+            )
+        except BaseException:
+            conn.close()
+            raise
         try:
             yield other
         finally:
