@@ -65,7 +65,7 @@ class SendPane(VerticalScroll):
         )
         yield FormField(
             "To (email addresses, for the email; optional)",
-            Input(placeholder="jo.smith@school.org.uk, sam@trust.org.uk", id="to"),
+            Input(placeholder="e.g. head@example.org, office@example.org", id="to"),
             field_id="to",
         )
         yield Checkbox("Only changes since the last bundle to these people", id="since-last")
