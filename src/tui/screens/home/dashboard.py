@@ -127,9 +127,12 @@ class DashboardScreen(AreaScreen):
         self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """The first steps' keys answer only on an empty database; else n is Networks."""
+        """The first steps' keys answer only on an empty database (else n is Networks),
+        where they take the footer's room from the action keys, which have nothing to act on."""
         if action == "first_step":
             return self.first_run
+        if action in ("done", "step_status", "actions"):
+            return not self.first_run
         return True
 
     async def action_first_step(self, mode: str) -> None:
