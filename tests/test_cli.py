@@ -169,5 +169,17 @@ def test_schema_into_a_closed_pipe_ends_quietly(tmp_path: Path) -> None:
 def test_check_on_an_empty_database_says_so(tmp_path: Path, capsys) -> None:
     assert main(["--db", str(tmp_path / "empty.db"), "check"]) == 0
     assert capsys.readouterr().out == (
-        "This database has no networks yet: open schoolnet, press n, then a.\n"
+        "This database has no networks yet: open schoolnet and press n to create one.\n"
     )
+
+
+def test_check_when_every_network_is_archived_says_so(tmp_path: Path, capsys) -> None:
+    from store import Store
+    from store.membership import networks, running
+    from store.models import Network
+
+    store = Store.open(tmp_path / "archived.db")
+    running.archive_network(store, networks.create_network(store, Network(name="Old")).id)
+    store.close()
+    assert main(["--db", str(tmp_path / "archived.db"), "check"]) == 0
+    assert "Every network is archived" in capsys.readouterr().out

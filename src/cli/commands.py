@@ -32,8 +32,11 @@ def check(store: Store, network: str | None) -> int:
         report = {found.id: network_health(store, found.id)}
     else:
         report = all_network_health(store)
+        if not report and store.networks.count():
+            print("Every network is archived: in schoolnet, z on the Networks screen lists them.")
+            return 0
         if not report:
-            print("This database has no networks yet: open schoolnet, press n, then a.")
+            print("This database has no networks yet: open schoolnet and press n to create one.")
             return 0
     names = {n.id: n.name for n in store.networks.all()}
     for network_id, findings in sorted(report.items(), key=lambda item: names[item[0]].lower()):
