@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import errno
+import os
 import stat
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -105,3 +108,48 @@ def test_meeting_papers_are_readable_by_their_owner_only(demo: Path, tmp_path: P
         out = tmp_path / f"{kind}.md"
         assert main(["--db", str(demo), kind, meeting, "-o", str(out)]) == 0
         assert stat.S_IMODE(out.stat().st_mode) == 0o600
+
+
+@pytest.mark.parametrize("existing", [False, True])
+def test_a_full_disk_leaves_no_cut_short_file(
+    demo: Path,
+    tmp_path: Path,
+    existing: bool,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    out = tmp_path / "out" / "all.schoolnet.json"
+    out.parent.mkdir()
+    if existing:
+        out.write_text("last week's bundle")
+    real_fdopen = os.fdopen
+
+    class FillsUp:
+        """A file on a disk that fills up after its first thousand bytes."""
+
+        def __init__(self, descriptor: int) -> None:
+            self.descriptor = descriptor
+
+        def __enter__(self) -> FillsUp:
+            return self
+
+        def __exit__(self, *exc: object) -> None:
+            os.close(self.descriptor)
+
+        def fileno(self) -> int:
+            return self.descriptor
+
+        def write(self, data: bytes) -> int:
+            os.write(self.descriptor, data[:1000])
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    def fdopen(descriptor: int, *args: Any, **kwargs: Any) -> Any:
+        return FillsUp(descriptor) if "wb" in args else real_fdopen(descriptor, *args, **kwargs)
+
+    monkeypatch.setattr(os, "fdopen", fdopen)
+    assert main(["--db", str(demo), "export", "-o", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert "the disk is full: free some space and try again" in err and err.count("\n") == 1
+    assert [p.name for p in out.parent.iterdir()] == (["all.schoolnet.json"] if existing else [])
+    if existing:
+        assert out.read_text() == "last week's bundle"

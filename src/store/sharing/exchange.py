@@ -152,11 +152,22 @@ def refuse_own_files(store: Store, path: Path) -> None:
 
 
 def write_private(path: Path, raw: bytes) -> None:
-    """Write a file readable by its owner only (a bundle or a paper may be confidential)."""
-    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(descriptor, "wb") as handle:
-        os.fchmod(handle.fileno(), 0o600)
-        handle.write(raw)
+    """Write a file readable by its owner only (a bundle or a paper may be confidential).
+
+    Written whole under a temporary name beside it, then renamed: a full disk or a failure
+    half way leaves the file as it was (or absent), never a cut-short bundle or an empty one.
+    """
+    partial = path.with_name(f".schoolnet-{uuid.uuid4().hex[:12]}.partial")
+    try:
+        descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(descriptor, "wb") as handle:
+            os.fchmod(handle.fileno(), 0o600)
+            handle.write(raw)
+        os.replace(partial, path)
+    except BaseException:
+        with suppress(OSError):
+            partial.unlink(missing_ok=True)
+        raise
 
 
 def preview(store: Store, path: Path, passphrase: str | None = None) -> ImportPlan:
