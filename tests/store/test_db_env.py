@@ -23,7 +23,11 @@ from cli.main import main
     ids=["long-name", "long-path", "unknown-user", "empty", "spaces", "newline"],
 )
 def test_odd_schoolnet_db_values_are_one_sentence(
-    value: str, says: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys
+    value: str,
+    says: str,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("SCHOOLNET_DB", value)
@@ -34,7 +38,9 @@ def test_odd_schoolnet_db_values_are_one_sentence(
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root writes into read-only files")
-def test_a_read_only_database_is_one_sentence_not_a_bad_file(tmp_path: Path, capsys) -> None:
+def test_a_read_only_database_is_one_sentence_not_a_bad_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     db = tmp_path / "ro.db"
     assert main(["--db", str(db), "check"]) == 0
     db.chmod(0o400)
@@ -45,3 +51,20 @@ def test_a_read_only_database_is_one_sentence_not_a_bad_file(tmp_path: Path, cap
         tmp_path.chmod(0o700)
     err = capsys.readouterr().err
     assert "not a SQLite database" not in err and err.count("\n") == 1
+
+
+@pytest.mark.parametrize("value", ["", "~nosuchuser/schoolnet.db", "a\nb.db", "x" * 5000])
+def test_the_app_is_not_started_on_an_odd_schoolnet_db(
+    value: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import tui.app
+
+    def never(self: object) -> None:
+        raise AssertionError("the app started")
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(tui.app.SchoolnetApp, "run", never)
+    monkeypatch.setenv("SCHOOLNET_DB", value)
+    assert main([]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("schoolnet: ") and err.count("\n") == 1
