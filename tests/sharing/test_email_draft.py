@@ -168,3 +168,14 @@ def test_cli_writes_a_draft_and_imports_an_eml(
     assert f"Imported for jo.eml ({HUNTS})" in capsys.readouterr().out
     assert main([*args, "--since-last"]) == 0
     assert "Only what changed since" in capsys.readouterr().out
+
+
+def test_paper_names_read_as_words() -> None:
+    from store.sharing.file_names import paper_file_name
+
+    assert paper_file_name("Outcomes", "St Mary’s C of E", "2025-26", suffix=".html") == (
+        "Outcomes St Mary’s C of E 2025-26.html"
+    )
+    assert paper_file_name("Meetings", "Coventry: East/North", suffix=".ics") == (
+        "Meetings Coventry East North.ics"
+    )

@@ -11,7 +11,8 @@ from store.documents.meeting_papers import Kind, write_paper
 from store.enums import AttendanceStatus
 from store.meetings import actions, agenda, attendance, board, planning
 from store.models import Person
-from store.text import os_error_reason, slug
+from store.sharing.file_names import paper_file_name
+from store.text import os_error_reason
 from tui.screens.dialogs.confirm import ConfirmScreen
 from tui.screens.dialogs.export_path import ExportPathScreen
 from tui.screens.dialogs.form import ask
@@ -256,7 +257,9 @@ class MeetingScreen(MeetingPage):
         self.save_notes()
         meeting = self.meeting
         name = "agenda" if kind == "agenda" else "minutes"
-        suggested = Path.home() / f"{name}-{slug(meeting.title)}-{meeting.starts_at:%Y-%m-%d}.html"
+        day = f"{meeting.starts_at:%Y-%m-%d}"
+        label = name.capitalize()
+        suggested = Path.home() / paper_file_name(day, label, meeting.title, suffix=".html")
 
         def write(path: Path) -> None:
             try:

@@ -16,7 +16,8 @@ from store.dates import academic_year_of, uk_date
 from store.enums import MeetingKind, NetworkKind
 from store.meetings import planning
 from store.meetings.ics import write_calendar
-from store.text import os_error_reason, slug
+from store.sharing.file_names import paper_file_name
+from store.text import os_error_reason
 from tui.formatting import options, plain
 from tui.screens.base import AreaScreen
 from tui.screens.dialogs.export_path import ExportPathScreen
@@ -164,7 +165,7 @@ class MeetingsScreen(AreaScreen):
             self.notify("Choose a network first.")
             return
         name = self.store.networks.get(network_id).name
-        suggested = Path.home() / f"meetings-{slug(name)}.ics"
+        suggested = Path.home() / paper_file_name("Meetings", name, suffix=".ics")
 
         def write(path: Path) -> None:
             try:

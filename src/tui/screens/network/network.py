@@ -13,7 +13,8 @@ from store.membership import joining, networks
 from store.membership.health import network_health
 from store.membership.health_answers import answer_finding
 from store.models import CaseStudy, LeadCriteria, PartnershipProject, Person, SupportExchange
-from store.text import os_error_reason, slug
+from store.sharing.file_names import paper_file_name
+from store.text import os_error_reason
 from tui.screens.dialogs.export_path import ExportPathScreen
 from tui.screens.dialogs.form import ask
 from tui.screens.network.answer_form import AnswerFindingScreen, FindingAnswer
@@ -191,7 +192,7 @@ class NetworkScreen(NetworkRecords):
         if membership_id is None:
             return
         school = self.store.schools.get(self.store.memberships.get(membership_id).school_id)
-        suggested = Path.home() / f"nomination-{slug(school.name)}.html"
+        suggested = Path.home() / paper_file_name("Nomination and MoU", school.name, suffix=".html")
 
         def write(path: Path) -> None:
             try:

@@ -13,7 +13,8 @@ from store import StoreError
 from store.documents.plan_papers import write_plan_paper
 from store.models import PlanStatus
 from store.plans import funding, planning, progress
-from store.text import os_error_reason, slug
+from store.sharing.file_names import paper_file_name
+from store.text import os_error_reason
 from tui.screens.dialogs.confirm import ConfirmScreen
 from tui.screens.dialogs.export_path import ExportPathScreen
 from tui.screens.dialogs.form import ask
@@ -308,9 +309,9 @@ class PlanScreen(PlanPage):
     def _export(self, kind: str, title: str) -> None:
         plan = self.plan
         network = self.store.networks.get(plan.network_id).name
-        suggested = (
-            Path.home() / f"{kind}-{slug(network)}-{plan.academic_year.replace('/', '-')}.html"
-        )
+        label = "Impact report" if kind == "impact" else "Action plan"
+        year = plan.academic_year.replace("/", "-")
+        suggested = Path.home() / paper_file_name(label, network, year, suffix=".html")
 
         def write(path: Path) -> None:
             try:

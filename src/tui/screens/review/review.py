@@ -14,7 +14,8 @@ from store.documents import review_papers
 from store.enums import ReviewStyle
 from store.meetings import actions
 from store.models import Action, OutcomeArea, Person, ReviewSlot
-from store.text import os_error_reason, slug
+from store.sharing.file_names import paper_file_name
+from store.text import os_error_reason
 from tui.screens.dialogs.confirm import ConfirmScreen
 from tui.screens.dialogs.date_form import DateScreen
 from tui.screens.dialogs.export_path import ExportPathScreen
@@ -315,7 +316,8 @@ class ReviewScreen(ReviewPage):
     ) -> None:
         host = self.store.schools.get(self.review.host_school_id).name
         year = self.review.academic_year.replace("/", "-")
-        suggested = Path.home() / f"{name}-{slug(host)}-{year}.html"
+        label = {"outcomes": "Outcomes", "scr-letter": "SCR letter", "timetable": "Visit timetable"}
+        suggested = Path.home() / paper_file_name(label.get(name, name), host, year, suffix=".html")
 
         def write(path: Path) -> None:
             try:
