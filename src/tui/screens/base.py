@@ -108,7 +108,8 @@ class AreaScreen(Screen[None]):
 
     def on_screen_resume(self) -> None:
         """Reload only if something this screen shows changed while it was away."""
-        self.focus_on_return()
+        # After any focus() already asked for (on_mount's, say), which Textual also defers.
+        self.app.call_later(self.focus_on_return)
         self.schoolnet.watch_data(self)
         version = self._version()
         if self._seen_version is None:

@@ -8,7 +8,7 @@ most what was typed in that last half second.
 from __future__ import annotations
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -38,6 +38,8 @@ class NotesScreen(AreaScreen):
 
     SHOWS = frozenset({"evidence_notes"})
     FOCUS_ON_RETURN = "#list"
+    # Narrower than this, the note takes the whole width and the list is behind ctrl+l.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
     BINDINGS = [
         Binding("escape", "leave", "Back to the review"),
         Binding("ctrl+n", "new_note", "New note"),
@@ -254,8 +256,31 @@ class NotesScreen(AreaScreen):
         self.refresh_list()
 
     def action_focus_list(self) -> None:
-        """Move to the list of notes."""
-        self.query_one("#list", DataTable).focus()
+        """Move to the list of notes, or from it back to the note."""
+        if self.query_one("#side") in self.focused_ancestry():
+            self.query_one("#editor", TextArea).focus()
+        else:
+            self.show_list()
+
+    def show_list(self) -> None:
+        """Focus the list; on a narrow terminal it shows in place of the note until left."""
+        self.add_class("-list-open")
+        # Once shown: a widget that is not displayed cannot take the focus.
+        self.call_after_refresh(self.query_one("#list", DataTable).focus)
+
+    def focus_on_return(self) -> None:
+        """Back from elsewhere with nothing focused: the list (see AreaScreen)."""
+        if self.focused is None:
+            self.show_list()
+
+    def focused_ancestry(self) -> list[object]:
+        """The focused widget and its containers, empty when nothing is focused."""
+        return [] if self.focused is None else list(self.focused.ancestors_with_self)
+
+    @on(events.DescendantFocus)
+    def _pane_follows_focus(self) -> None:
+        """On a narrow terminal the list shows while it has the focus, the note otherwise."""
+        self.set_class(self.query_one("#side") in self.focused_ancestry(), "-list-open")
 
     def action_concern(self) -> None:
         """Save, then open the concerns protocol form."""
