@@ -75,7 +75,7 @@ def test_a_partial_backup_from_a_killed_import_is_not_listed(db: Path) -> None:
     store.close()
 
 
-def test_a_failed_backup_leaves_no_empty_file(db: Path, monkeypatch) -> None:
+def test_a_failed_backup_leaves_no_empty_file(db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     store = Store.open(db)
 
     def broken(*args: object, **kwargs: object) -> None:
@@ -113,7 +113,9 @@ def _restore(db: Path, *more: str) -> list[str]:
     return ["--db", str(db), "restore", *more]
 
 
-def test_restore_asks_first_and_refuses_without_a_terminal(db: Path, capsys, monkeypatch) -> None:
+def test_restore_asks_first_and_refuses_without_a_terminal(
+    db: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     store = Store.open(db)
     backups.backup(store, before="import of a.json")
     store.schools.add(School(name="After"))
@@ -134,7 +136,9 @@ def test_restore_asks_first_and_refuses_without_a_terminal(db: Path, capsys, mon
     assert _names(db) == ["Before"]
 
 
-def test_restore_takes_a_backup_of_the_current_state_first(db: Path, capsys) -> None:
+def test_restore_takes_a_backup_of_the_current_state_first(
+    db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     store = Store.open(db)
     backups.backup(store)
     store.schools.add(School(name="After"))
@@ -179,7 +183,9 @@ def _bad_backup(db: Path, how: str) -> Path:
         ("empty", "empty"),
     ],
 )
-def test_restore_checks_the_backup_first(db: Path, how: str, says: str, capsys) -> None:
+def test_restore_checks_the_backup_first(
+    db: Path, how: str, says: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     source = _bad_backup(db, how)
     before = db.read_bytes()
     assert main(_restore(db, str(source), "--yes")) == 2

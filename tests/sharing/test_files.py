@@ -34,13 +34,15 @@ def test_export_never_writes_over_the_database(
     assert db.read_bytes() == before
 
 
-def test_export_never_writes_into_the_backups(db: Path, capsys) -> None:
+def test_export_never_writes_into_the_backups(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (db.parent / "backups").mkdir()
     assert main(["--db", str(db), "export", "-o", str(db.parent / "backups" / "x.db")]) == 2
     assert "own database" in capsys.readouterr().err
 
 
-def test_the_database_itself_is_never_opened_as_a_bundle(db: Path, capsys) -> None:
+def test_the_database_itself_is_never_opened_as_a_bundle(
+    db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["--db", str(db), "import", str(db), "--dry-run"]) == 2
     assert "own database" in capsys.readouterr().err
 
@@ -51,7 +53,9 @@ def test_a_bundle_is_written_readable_only_by_its_owner(db: Path, tmp_path: Path
     assert stat.S_IMODE(out.stat().st_mode) == 0o600
 
 
-def test_the_cli_refuses_a_passphrase_under_8_characters(db: Path, tmp_path: Path, capsys) -> None:
+def test_the_cli_refuses_a_passphrase_under_8_characters(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     (tmp_path / "pass.txt").write_text("short\n")
     args = ["--db", str(db), "export", "-o", str(tmp_path / "x.json"), "--include-confidential"]
     assert main([*args, "--passphrase-file", str(tmp_path / "pass.txt")]) == 2
@@ -65,7 +69,7 @@ def test_the_same_words_typed_on_two_keyboards_open_the_file() -> None:
 
 
 def test_the_cli_prints_no_control_characters_from_a_bundle(
-    db: Path, tmp_path: Path, capsys
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     sender = Store.memory()
     sender.networks.add(Network(name="Hunts"))
