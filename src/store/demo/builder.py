@@ -364,15 +364,17 @@ def _projects(loader: Loader) -> None:
             "Shared Year 5 science enrichment days",
             "Give Year 5 pupils laboratory science with specialist teachers.",
             ("ouse-valley-college", "hartford-junior", "stukeley-meadows", "houghton"),
+            120,
         ),
         (
             "stem-teacher",
             "Joint STEM teacher recruitment",
             "Share a physics specialist between the college and partner primaries.",
             ("ouse-valley-college", "priory-school", "stukeley-meadows"),
+            None,  # a recruitment project reaches pupils later, through the teacher
         ),
     )
-    for key, title, goal, partners in projects:
+    for key, title, goal, partners, reached in projects:
         project_id = demo_id("project", key)
         loader.put(
             loader.store.partnership_projects,
@@ -383,6 +385,7 @@ def _projects(loader: Loader) -> None:
                 goal=goal,
                 starts_on=date(2025, 9, 1),
                 ends_on=date(2027, 7, 31),
+                pupils_reached=reached,
                 impact_evidence="Pupil survey: 87% say science is one of their favourite subjects.",
             ),
         )
