@@ -134,3 +134,32 @@ async def test_a_project_records_the_pupils_it_reached(app: SchoolnetApp) -> Non
         assert store.partnership_projects.get(project_id).pupils_reached == 40
         assert store.project_partners.count(project_id=project_id) == partners
         assert str(table.get_row(project_id)[4]) == "40"
+
+
+async def test_a_proposed_move_is_withdrawn(app: SchoolnetApp) -> None:
+    from datetime import date
+
+    from store.demo.ids import school_id
+    from store.enums import MoveKind, MoveStatus
+    from store.membership import joining
+    from tui.screens.network.move_forms import MoveDecisionScreen
+
+    store = app.store
+    move = joining.propose_move(
+        store, network_id("hunts"), school_id("wyton"), MoveKind.LEAVE,
+        reason="Joining a trust in Ely", on=date(2026, 11, 2),
+    )  # fmt: skip
+    async with app.run_test(size=(120, 40)) as pilot:
+        page = await _page(pilot, "hunts", "tab-history")
+        _cursor_to(page, "moves", move.id)
+        await pilot.press("w")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, MoveDecisionScreen)
+        await pilot.press("enter", "down", "enter")  # the proposer withdrew it
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert store.membership_moves.get(move.id).status == MoveStatus.WITHDRAWN
+        assert str(page.query_one("#moves", DataTable).get_row(move.id)[4]) == "Withdrawn"
+        await pilot.press("w")  # decided: nothing more to record
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, MessageScreen)
