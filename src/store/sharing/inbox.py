@@ -151,6 +151,8 @@ def waiting(store: Store) -> list[Waiting]:
                 continue
             key = (str(path), stat.st_size, stat.st_mtime_ns)
             if key not in _read:
+                if len(_read) > 1000:  # files come and go over a long session
+                    _read.clear()
                 _read[key] = _facts_of(path)
             facts = _read[key]
             if facts is None or facts.installation_id == me or files.get(str(path)) == "sent":
