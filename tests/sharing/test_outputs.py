@@ -6,6 +6,7 @@ import argparse
 import errno
 import os
 import stat
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +16,7 @@ from cli.main import build_parser, main
 from store import Store
 from store.demo.builder import load_demo
 from store.demo.ids import network_id, review_id
+from store.sharing.exchange import write_private
 
 
 def _commands_with_output() -> dict[str, list[str]]:
@@ -153,3 +155,26 @@ def test_a_full_disk_leaves_no_cut_short_file(
     assert [p.name for p in out.parent.iterdir()] == (["all.schoolnet.json"] if existing else [])
     if existing:
         assert out.read_text() == "last week's bundle"
+
+
+def test_a_pipe_is_written_through_never_replaced(tmp_path: Path) -> None:
+    # As /dev/null or /dev/stdout would be: a rename over it would replace the device itself.
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe, 0o644)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(pipe.read_bytes()))
+    reader.start()
+    write_private(pipe, b"a bundle")
+    reader.join(timeout=5)
+    assert received == [b"a bundle"]
+    assert stat.S_ISFIFO(pipe.stat().st_mode) and stat.S_IMODE(pipe.stat().st_mode) == 0o644
+
+
+def test_a_link_is_written_through_to_its_file(tmp_path: Path) -> None:
+    real = tmp_path / "real.schoolnet.json"
+    real.write_text("old")
+    link = tmp_path / "link.schoolnet.json"
+    link.symlink_to(real)
+    write_private(link, b"new")
+    assert link.is_symlink() and real.read_bytes() == b"new"
+    assert stat.S_IMODE(real.stat().st_mode) == 0o600

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import stat
 import uuid
 from contextlib import suppress
 from dataclasses import dataclass, fields
@@ -156,14 +157,25 @@ def write_private(path: Path, raw: bytes) -> None:
 
     Written whole under a temporary name beside it, then renamed: a full disk or a failure
     half way leaves the file as it was (or absent), never a cut-short bundle or an empty one.
+    A device or a pipe (/dev/null, /dev/stdout) is written through: never replaced, never
+    made private.
     """
-    partial = path.with_name(f".schoolnet-{uuid.uuid4().hex[:12]}.partial")
+    try:
+        found = path.stat()  # through a link, to what it points at
+    except FileNotFoundError:
+        found = None
+    if found is not None and not stat.S_ISREG(found.st_mode):
+        with open(path, "wb") as handle:
+            handle.write(raw)
+        return
+    target = path.resolve() if path.is_symlink() else path
+    partial = target.with_name(f".schoolnet-{uuid.uuid4().hex[:12]}.partial")
     try:
         descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         with os.fdopen(descriptor, "wb") as handle:
             os.fchmod(handle.fileno(), 0o600)
             handle.write(raw)
-        os.replace(partial, path)
+        os.replace(partial, target)
     except BaseException:
         with suppress(OSError):
             partial.unlink(missing_ok=True)
