@@ -5,9 +5,10 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import stat
 import uuid
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from datetime import date
 from pathlib import Path
 from typing import Any, ClassVar
@@ -371,6 +372,7 @@ def _check_file(target: Path) -> None:
 
 def _create_private(target: Path) -> None:
     """Create the file readable by its owner only, before SQLite opens it."""
+    _keep_data_folder_private(target.parent)
     if target.exists():
         return
     try:
@@ -384,6 +386,16 @@ def _create_private(target: Path) -> None:
         ) from error
     descriptor = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     os.close(descriptor)
+
+
+def _keep_data_folder_private(folder: Path) -> None:
+    """schoolnet's own data folder is its owner's only, even one made by an older version or
+    by hand; a folder the user chose with --db or SCHOOLNET_DB is theirs and left alone."""
+    from store.paths import data_dir
+
+    with suppress(OSError):
+        if folder == data_dir() and stat.S_IMODE(folder.stat().st_mode) != 0o700:
+            folder.chmod(0o700)
 
 
 def _read_profile(raw: str) -> UserProfile:

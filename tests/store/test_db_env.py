@@ -68,3 +68,23 @@ def test_the_app_is_not_started_on_an_odd_schoolnet_db(
     assert main([]) == 2
     err = capsys.readouterr().err
     assert err.startswith("schoolnet: ") and err.count("\n") == 1
+
+
+def test_schoolnets_own_data_folder_is_made_private_but_a_chosen_one_is_left(
+    tmp_path: Path,
+) -> None:
+    import stat
+
+    from store import Store
+    from store.paths import data_dir
+
+    own = data_dir()
+    own.mkdir(parents=True, mode=0o755)
+    own.chmod(0o755)  # made by an older version, or by hand
+    Store.open().close()
+    assert stat.S_IMODE(own.stat().st_mode) == 0o700
+    chosen = tmp_path / "Documents"
+    chosen.mkdir(mode=0o755)
+    chosen.chmod(0o755)
+    Store.open(chosen / "network.db").close()
+    assert stat.S_IMODE(chosen.stat().st_mode) == 0o755
