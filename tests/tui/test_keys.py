@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import html
+import re
+
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, TextArea
 from textual.widgets._footer import FooterKey
@@ -148,3 +151,25 @@ async def test_the_footer_shows_whole_keys_most_important_first(app: SchoolnetAp
         await pilot.press("escape", "escape", "h")
         await pilot.pause()
         _assert_footer_whole(app, "Home at 80")
+
+
+def _on_screen(app: SchoolnetApp) -> str:
+    """The text the terminal shows now, as painted (not as the widgets hold it)."""
+    painted = html.unescape(re.sub(r"<[^>]*>", "", app.export_screenshot()))
+    return painted.replace("\xa0", " ")
+
+
+async def test_one_press_of_next_stage_shows_the_new_stage_and_says_so(app: SchoolnetApp) -> None:
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.press("r")
+        await pilot.pause()
+        table = app.screen.query_one("#reviews", DataTable)
+        table.move_cursor(row=table.get_row_index(review_id("hunts-2026-hartford-junior")))
+        await pilot.press("enter", "greater_than_sign")  # at once, as a quick reviewer does
+        await pilot.pause()
+        shown = _on_screen(app)
+        assert "Stage: Workshop." in shown
+        assert "Now at the workshop stage." in shown
+        await pilot.press("greater_than_sign")  # refused: the answer is on screen at once too
+        await pilot.pause()
+        assert "Not possible" in _on_screen(app)
