@@ -128,6 +128,11 @@ def test_a_scoped_bundle_holds_everything_its_records_refer_to(
         for column, target in schema.BY_NAME[table].references.items():
             for row in rows:
                 assert not row[column] or row[column] in carried.get(target, set())
+    # So a colleague with an empty database can take it in as it is (without its concerns).
+    colleague = Store.memory(clock=TickingClock())
+    receive(colleague, encode(build(full, Scope(kind, root))))
+    plain = {t: ids for t, ids in carried.items() if not schema.BY_NAME[t].confidential}
+    assert _ids(build(colleague, Scope("everything"))) == plain
 
 
 def test_a_shared_school_does_not_pull_in_another_networks_work(full: Store) -> None:
