@@ -21,7 +21,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "slots": ("Day", "Time", "Activity", "Who", "Where"),
     "actions": ("Action", "Owner", "Due", "Status"),
     "areas": ("Focus area", "What went well", "Even better if"),
-    "notes": ("Taken", "Focus area", "Type", "Note"),
+    "notes": ("Taken", "Note", "Type", "Focus area"),
 }
 NOTES_LISTED = 200  # the latest; notes mode's focus-area filter reaches older ones
 
@@ -174,9 +174,9 @@ class ReviewPage(TabbedPage):
             first = note.text.strip().splitlines()[0] if note.text.strip() else ""
             table.add_row(
                 f"{note.noted_at.astimezone():%d %b %H:%M}",
-                plain(note.focus_area[:30]),
+                plain(first[:40]),
                 note.evidence_type.label,
-                plain(first[:60]),
+                plain(note.focus_area[:40]),
                 key=note.id,
             )
         self.call_after_refresh(self.show_note)
