@@ -12,7 +12,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
-from store import Store
+from store import Store, StoreError
 from store.models import School, UserProfile
 from tui.areas import AREAS, Area
 from tui.messages import DataChanged
@@ -135,7 +135,11 @@ class SchoolnetApp(App[None]):
     def _save_profile(self, profile: UserProfile | None) -> None:
         if profile is None:
             return
-        linked = self.store.sign_in(profile)
+        try:
+            linked = self.store.sign_in(profile)
+        except StoreError as refusal:  # a read-only database, a full disk: say so, run on
+            self.notify(str(refusal), severity="error", timeout=30, markup=False)
+            return
         self._show_user()
         self.announce_changes()
         self.notify(

@@ -18,6 +18,7 @@ from textual.widgets import Input, Static
 
 from store import Store
 from tui.app import SchoolnetApp
+from tui.screens.profile import ProfileScreen
 from tui.screens.schools.school_form import SchoolFormScreen
 from tui.screens.schools.schools import SchoolsScreen
 
@@ -82,7 +83,17 @@ async def test_a_save_that_cannot_be_written_is_one_sentence_and_the_app_runs_on
             await pilot.press("escape", "y")  # leave it, throwing away what was typed
             await pilot.pause()
             assert isinstance(app.screen, SchoolsScreen)  # still running, still reading
-            assert app.is_running
+
+            # The profile too: the sentence is shown, and the app runs on.
+            await pilot.press("u")
+            await pilot.pause()
+            assert isinstance(app.screen, ProfileScreen)
+            await type_text(cast("Pilot[object]", pilot), " Jr")
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            [told] = [n.message for n in app._notifications if n.severity == "error"]
+            assert told.startswith("Nothing was saved to the database") and says in told
+            assert app.is_running and isinstance(app.screen, SchoolsScreen)
     finally:
         store.close()
     reopened = Store.open(path)
