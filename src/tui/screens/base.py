@@ -7,7 +7,9 @@ from typing import TYPE_CHECKING, ClassVar, cast
 from textual._context import active_app
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.containers import ScrollableContainer
 from textual.screen import ModalScreen, Screen
+from textual.scroll_view import ScrollView
 from textual.widget import Widget
 from textual.widgets import Header, Input, TextArea
 
@@ -36,7 +38,7 @@ class AreaScreen(Screen[None]):
     # then every area key types a letter. This screen chooses instead (focus_on_return).
     AUTO_FOCUS = ""
     # The widget to focus when the screen is shown with nothing focused: a selector, or
-    # None for the first widget that is not a text box.
+    # None for the first control (not a text box, not a scrolling box).
     FOCUS_ON_RETURN: ClassVar[str | None] = None
 
     _stale = False
@@ -102,7 +104,10 @@ class AreaScreen(Screen[None]):
         if self.FOCUS_ON_RETURN is not None:
             chosen = self.query_one(self.FOCUS_ON_RETURN)
         else:
-            chosen = next((w for w in self.focus_chain if not is_text_box(w)), None)
+            usable = [widget for widget in self.focus_chain if not is_text_box(widget)]
+            # Past a scrolling box that holds tables (Home's): arrows then move a table's cursor.
+            controls = [w for w in usable if not _scrolling_box(w)]
+            chosen = next(iter(controls or usable), None)
         if chosen is not None and chosen.focusable:
             self.set_focus(chosen)
 
@@ -146,3 +151,8 @@ class AreaScreen(Screen[None]):
 def is_text_box(widget: Widget | None) -> bool:
     """True for the widgets that take letters as typing: area keys do not reach past them."""
     return isinstance(widget, Input | TextArea)
+
+
+def _scrolling_box(widget: Widget) -> bool:
+    """A container that only scrolls what it holds (a table or a text area is more)."""
+    return isinstance(widget, ScrollableContainer) and not isinstance(widget, ScrollView)
