@@ -195,8 +195,10 @@ def db(tmp_path: Path) -> Path:
 
 def _refused(db: Path, bad: Path, capsys: pytest.CaptureFixture[str], message: str) -> None:
     before = _dump(db)
-    (bad.parent / "pass.txt").write_text("a long passphrase\n")
-    args = ["--db", str(db), "import", str(bad), "--passphrase-file", str(bad.parent / "pass.txt")]
+    # Beside the database, never beside the bundle: that may be /dev/zero.
+    passphrase = db.parent / "pass.txt"
+    passphrase.write_text("a long passphrase\n")
+    args = ["--db", str(db), "import", str(bad), "--passphrase-file", str(passphrase)]
     assert main(args) == 2
     captured = capsys.readouterr()
     assert captured.out == ""
