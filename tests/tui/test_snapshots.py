@@ -184,3 +184,41 @@ class TestPlans:
     @pytest.mark.parametrize("size", [SIZE, (80, 24)], ids=["120x40", "80x24"])
     def test_plan(self, snap_compare, app: SchoolnetApp, size: tuple[int, int]) -> None:
         assert snap_compare(app, terminal_size=size, run_before=_open_plan)
+
+
+SMALL = (80, 24)
+
+
+class TestAt80x24:
+    """The main screens at the smallest terminal schoolnet promises to be usable in."""
+
+    def test_home(self, snap_compare, app: SchoolnetApp) -> None:
+        assert snap_compare(app, terminal_size=SMALL)
+
+    def test_network_page(self, snap_compare, app: SchoolnetApp) -> None:
+        assert snap_compare(app, terminal_size=SMALL, press=["n", "down", "enter"])
+
+    def test_review_page(self, snap_compare, app: SchoolnetApp) -> None:
+        assert snap_compare(app, terminal_size=SMALL, run_before=_open_st_johns)
+
+    def test_notes_mode(self, snap_compare, app: SchoolnetApp) -> None:
+        """The note takes the width; the list is behind ctrl+l."""
+
+        async def notes(pilot) -> None:
+            await _open_st_johns(pilot)
+            await pilot.press("v")
+            await pilot.pause()
+
+        assert snap_compare(app, terminal_size=SMALL, run_before=notes)
+
+    def test_concern_form(self, snap_compare, app: SchoolnetApp) -> None:
+        async def concern(pilot) -> None:
+            await _open_st_johns(pilot)
+            await pilot.press("exclamation_mark")
+            await pilot.pause()
+
+        assert snap_compare(app, terminal_size=SMALL, run_before=concern)
+
+    def test_sharing(self, snap_compare, app: SchoolnetApp, monkeypatch) -> None:
+        monkeypatch.setenv("HOME", "/home/head")  # the suggested file name shows the home folder
+        assert snap_compare(app, terminal_size=SMALL, press=["x"])

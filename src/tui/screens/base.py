@@ -109,7 +109,7 @@ class AreaScreen(Screen[None]):
             controls = [w for w in usable if not _scrolling_box(w)]
             chosen = next(iter(controls or usable), None)
         if chosen is not None and chosen.focusable:
-            self.set_focus(chosen)
+            self.set_focus(chosen, scroll_visible=False)  # the screen stays where it was
 
     def on_screen_resume(self) -> None:
         """Reload only if something this screen shows changed while it was away."""
