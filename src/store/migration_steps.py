@@ -11,6 +11,7 @@ from sqlite_utils import Database
 from store.migration_networks import v_network_year
 from store.migration_plans import v8_action_plans
 from store.migration_records import v_project_pupils_reached
+from store.migration_sharing import v_deleted_versions
 
 
 def _ref(column: str, table: str) -> str:
@@ -57,4 +58,10 @@ def v7_meetings(db: Database) -> None:
 
 
 # Steps 7 onwards, in order, as MIGRATIONS lists them.
-LATER_STEPS = [v7_meetings, v8_action_plans, v_project_pupils_reached, v_network_year]
+LATER_STEPS = [
+    v7_meetings,
+    v8_action_plans,
+    v_project_pupils_reached,
+    v_network_year,
+    v_deleted_versions,
+]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -162,3 +164,25 @@ def test_every_overwritten_value_is_in_a_conflicts_log(
     assert all(c.record_id == ids[0] for store in stores for c in exchange.conflicts(store))
     for other, value in untouched.items():
         assert all(getattr(store.schools.get(ids[1]), other) == value for store in stores)
+
+
+def test_an_edit_made_before_a_deletion_survives_when_a_later_edit_brings_the_record_back() -> None:
+    """Laptop 2 deletes a school that laptop 1 has just given a phone number, while laptop 0,
+    not knowing of the deletion, edits its town twice (the clocks stand still, so only the
+    second edit is later than the deletion and brings the school back). Whatever order the
+    bundles arrive in, every laptop ends with the school, its town and its phone number: a
+    laptop that deleted it keeps the versions it deleted, and merges them back in."""
+    operations = [
+        ("delete", 2, 0),
+        ("edit", 0, 0, "town", "Ely"),
+        ("edit", 1, 0, "phone", "01480 123456"),
+        ("edit", 0, 0, "town", "St Ives"),
+    ]
+    for order in list(itertools.permutations(range(4)))[::4]:  # six of the 24 orders
+        stores, ids = _network(4)
+        for op in operations:
+            _run(stores, ids, op)
+        _exchange_all(stores, list(order))
+        for store in stores:
+            school = store.schools.get(ids[0])
+            assert (school.town, school.phone) == ("St Ives", "01480 123456"), order

@@ -16,7 +16,7 @@ from store.schema import TABLES, TableSpec
 
 def test_new_database_has_every_table_at_current_version(file_store: Store) -> None:
     names = set(file_store.db.table_names())
-    local_only = {"tombstones", "settings", "conflicts", "bundle_ledger"}
+    local_only = {"tombstones", "deleted_versions", "settings", "conflicts", "bundle_ledger"}
     assert {spec.name for spec in TABLES} | local_only == names
     assert file_store.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     assert file_store.db.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID

@@ -22,6 +22,7 @@ from store.models import Record
 from store.schema import M, TableSpec
 from store.sharing.clocks import data_fields, local_now, stamp_changes, stamp_of
 from store.sharing.conflict_log import Conflict, log
+from store.sharing.deleted import keep_version
 from store.sql import query_in
 
 if TYPE_CHECKING:
@@ -205,6 +206,7 @@ class Repository(Generic[M]):
                     " VALUES (?, ?, ?)",
                     [self._table, record_id, iso_utc(deleted_at)],
                 )
+                keep_version(self.store, self._table, old)
         except sqlite3.IntegrityError as error:
             raise RecordInUse(
                 f"This {self.spec.model.__name__.lower()} cannot be deleted while other records"

@@ -4,7 +4,9 @@ Each field is a last-writer-wins register keyed by its clock: the newer change w
 equal times are settled by comparing the values, so every database that sees the same
 bundles ends with the same data, whatever the order. A value that loses to a change made
 without knowing it (a concurrent edit) goes to the conflicts log, from which a person can
-restore it. Tombstones delete records that are not newer than the deletion.
+restore it. Tombstones delete records that are not newer than the deletion; the versions
+they delete go on being merged in store.sharing.deleted, so a record that a newer edit
+brings back holds the same fields on every laptop.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from store.sharing import identity, timing
 from store.sharing.bundle import BundleRefused, Tombstone, records_of
 from store.sharing.clocks import data_fields, stamp_of
 from store.sharing.conflict_log import Conflict, canon, log
+from store.sharing.deleted import keep_version, kept_versions
 from store.sql import query_in
 
 if TYPE_CHECKING:
@@ -56,6 +59,8 @@ class ImportPlan:
     deletes: list[tuple[str, str]] = field(default_factory=list)
     tombstones: list[Tombstone] = field(default_factory=list)
     conflicts: list[Conflict] = field(default_factory=list)
+    # The versions of deleted records to keep, merged with what this bundle knew of them.
+    kept: dict[tuple[str, str], Any] = field(default_factory=dict)
     kept_in_use: int = 0
     # Local records given the id of the same record elsewhere: (table, old id, new id).
     rekeys: list[tuple[str, str, str]] = field(default_factory=list)
@@ -201,17 +206,23 @@ def plan_import(
             plan.tombstones.append(tombstone)
             tombs[key] = tombstone.deleted_at
     final_updated: dict[tuple[str, str], datetime] = {}
+    final: dict[tuple[str, str], Any] = {}
     for spec in schema.TABLES:
         incoming = records.get(spec.name, [])
         local = _local_as(store, spec, identities, [r.id for r in incoming])
         matched = identities.matched.get(spec.name, {})
         counts = plan.changes[spec.name]
+        gone = [r.id for r in incoming if r.id not in local and (spec.name, r.id) in tombs]
+        kept = kept_versions(store, spec, gone) if gone else {}
         for record in incoming:
             tomb = tombs.get((spec.name, record.id))
-            if tomb is not None and record.updated_at <= tomb:
+            mine = local.get(record.id)
+            if mine is None and record.id in kept:
+                record = merge_record(kept[record.id], record, spec.name)[0]
+            if mine is None and tomb is not None and record.updated_at <= tomb:
+                plan.kept[(spec.name, record.id)] = record
                 counts.older += 1
                 continue
-            mine = local.get(record.id)
             if mine is None:
                 plan.inserts[spec.name].append(record)
                 counts.new += 1
@@ -230,6 +241,7 @@ def plan_import(
             merged, taken, older, conflicts = merge_record(mine, record, spec.name)
             plan.conflicts.extend(conflicts)
             final_updated[(spec.name, record.id)] = merged.updated_at
+            final[(spec.name, record.id)] = merged
             if merged != mine:
                 plan.updates[spec.name].append(merged)
             if taken:
@@ -249,6 +261,10 @@ def plan_import(
         if updated is not None and updated <= tombs[key]:
             plan.deletes.append(key)
             plan.changes[tombstone.table].deleted += 1
+            spec = schema.BY_NAME[tombstone.table]
+            version = final.get(key) or _local(store, spec, [tombstone.id]).get(tombstone.id)
+            if version is not None:
+                plan.kept[key] = version
     return plan
 
 
@@ -310,6 +326,8 @@ def _apply(store: Store, plan: ImportPlan) -> None:
                     store.db.execute(f"DELETE FROM {table} WHERE id = ?", [record_id])
             except sqlite3.IntegrityError:
                 plan.kept_in_use += 1  # still referenced here; kept rather than break a link
+        for (table, _), version in plan.kept.items():
+            keep_version(store, table, version)
         timing.witness(store, plan.latest)
         log(store, plan.conflicts, plan.bundle["bundle_id"])
     rekeyed = [spec.name for spec in schema.TABLES] if plan.rekeys else []
