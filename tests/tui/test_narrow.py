@@ -1,13 +1,15 @@
-"""Usable at 80x24: notes mode gives the note the width and keeps the list behind a key."""
+"""Usable at 80x24: notes mode gives the note the width; every field of a long form is reachable."""
 
 from __future__ import annotations
 
+import pytest
 from textual.pilot import Pilot
 from textual.widget import Widget
 from textual.widgets import DataTable, TextArea
 
 from store.demo.ids import review_id
 from tui.app import SchoolnetApp
+from tui.screens.dialogs.form import FormScreen
 from tui.screens.review.notes import NotesScreen
 
 
@@ -58,3 +60,31 @@ async def test_notes_mode_when_wide_shows_list_and_note_side_by_side(app: School
         await pilot.press("ctrl+l")
         await pilot.pause()
         assert _focused(app) is listing and editor.region
+
+
+@pytest.mark.parametrize(
+    ("keys", "last"),
+    [
+        (("r", "enter", "exclamation_mark"), "follow_up"),  # the concern form
+        (("r", "a"), "lead"),  # setting up a review
+        (("n", "a"), "coordinator_id"),  # creating a network
+    ],
+    ids=["concern", "review-setup", "network"],
+)
+async def test_every_field_of_a_long_form_comes_into_view_at_80x24(
+    app: SchoolnetApp, keys: tuple[str, ...], last: str
+) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(*keys)
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, FormScreen)
+        seen = set()
+        for _ in range(len(form.focus_chain)):
+            focused = _focused(app)
+            assert focused is not None
+            seen.add(focused.id)
+            assert form.region.contains_region(focused.region), (focused.id, focused.region)
+            await pilot.press("tab")
+            await pilot.pause()
+        assert {last, "save", "cancel"} <= seen

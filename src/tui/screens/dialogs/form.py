@@ -48,6 +48,7 @@ class FormScreen(ModalScreen[T | None], Generic[T]):
         color: $text-muted;
         margin-bottom: 1;
     }
+    /* As tall as the fields, up to what the screen leaves (fit_fields), then they scroll. */
     FormScreen #fields {
         height: auto;
     }
@@ -101,6 +102,27 @@ class FormScreen(ModalScreen[T | None], Generic[T]):
     def compose_fields(self) -> ComposeResult:
         """The form's fields."""
         yield from ()
+
+    def on_resize(self) -> None:
+        """Fit the fields to the new height, once the form is laid out for it."""
+        self.call_after_refresh(self.fit_fields)
+
+    def fit_fields(self) -> None:
+        """Let the fields take what the screen leaves, and scroll within it.
+
+        Textual does not shrink a box of `height: auto` to fit its parent: at 80x24 a long
+        form's last fields ran on below the screen's edge, out of reach.
+        """
+        form = self.query_one("#form")
+        fields = self.query_one("#fields")
+        chrome = form.styles.gutter.height + sum(
+            child.outer_size.height + child.styles.margin.height
+            for child in form.children
+            if child is not fields and child.display
+        )
+        footer = sum(footer.outer_size.height for footer in self.query(SteadyFooter))
+        room = max(3, self.size.height - footer - chrome)
+        fields.styles.max_height = room
 
     def submit(self) -> T | None:
         """Validate; return the form's data, or None after showing what is wrong.

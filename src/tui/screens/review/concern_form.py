@@ -34,7 +34,6 @@ class ConcernFormScreen(FormScreen[Concern]):
     SAVE_LABEL = "Record"
     DEFAULT_CSS = """
     ConcernFormScreen > #form { width: 96; max-width: 100%; }
-    ConcernFormScreen #fields { max-height: 32; }
     ConcernFormScreen TextArea { height: 6; }
     ConcernFormScreen #pass-to { color: $warning; text-style: bold; margin-bottom: 1; }
     """
