@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import html
+import importlib
 import re
+from pathlib import Path
 
+from textual.binding import Binding
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, TextArea
 from textual.widgets._footer import FooterKey
 
+import tui.screens
 from store.demo.ids import review_id
 from tui.app import SchoolnetApp
 from tui.areas import AREAS
+from tui.screens.base import AreaScreen
 from tui.screens.help import HelpScreen, help_text
 from tui.screens.review.notes import NotesScreen
 from tui.screens.review.review import ReviewScreen
@@ -173,3 +178,33 @@ async def test_one_press_of_next_stage_shows_the_new_stage_and_says_so(app: Scho
         await pilot.press("greater_than_sign")  # refused: the answer is on screen at once too
         await pilot.pause()
         assert "Not possible" in _on_screen(app)
+
+
+def _screen_classes() -> list[type[AreaScreen]]:
+    """Every area screen and page, once their modules are imported."""
+    for package in ("home", "network", "schools", "meeting", "plan", "review", "sharing"):
+        folder = Path(tui.screens.__file__).parent / package
+        for module in folder.glob("*.py"):
+            importlib.import_module(f"tui.screens.{package}.{module.stem}")
+    found: list[type[AreaScreen]] = []
+    todo: list[type[AreaScreen]] = [AreaScreen]
+    while todo:
+        cls = todo.pop()
+        found.append(cls)
+        todo.extend(cls.__subclasses__())
+    return found
+
+
+def test_no_screen_takes_an_area_key_for_itself() -> None:
+    area_keys = {area.key for area in AREAS} | {"u", "q"}
+    # Home on an empty database: n creates a network, in Networks, so n still goes there.
+    allowed = {("DashboardScreen", "n")}
+    taken = {
+        (cls.__name__, key)
+        for cls in _screen_classes()
+        for binding in cls.BINDINGS
+        if isinstance(binding, Binding)
+        for key in binding.key.split(",")
+        if key in area_keys
+    }
+    assert taken <= allowed
