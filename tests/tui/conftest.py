@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from textual import events
+from textual import constants, events
 from textual.keys import _character_to_key
 from textual.pilot import Pilot
 from textual.widgets import Input, TextArea
@@ -45,6 +45,13 @@ def no_mail_program(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
 
     monkeypatch.setattr(opener, "open_with_system", record)
     return opened
+
+
+@pytest.fixture(autouse=True)
+def no_animations(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Nothing animates: a tab's underline or a scroll would paint a dozen frames that no
+    test looks at, about a tenth of the suite's time. The screens they end on are the same."""
+    monkeypatch.setattr(constants, "TEXTUAL_ANIMATIONS", "none")
 
 
 @pytest.fixture(autouse=True)
