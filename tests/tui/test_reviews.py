@@ -204,6 +204,12 @@ async def test_notes_can_be_filtered_and_edited_later(app: SchoolnetApp) -> None
         table.focus()
         await pilot.press("enter")
         await pilot.pause()
+        # Opening a note is not typing it: the screen says which note, and saves nothing.
+        opened = screen.query_one("#editor", TextArea).text
+        [before] = [n for n in store.evidence_notes.where(review_id=rid) if n.text == opened]
+        await _pause_typing(pilot)
+        assert str(screen.query_one("#saved", Static).render()).startswith("Editing the note")
+        assert store.evidence_notes.get(before.id).updated_at == before.updated_at
         await type_text(pilot, " (checked with SENDCo)")
         await _pause_typing(pilot)
         edited = [

@@ -134,7 +134,10 @@ class NotesScreen(AreaScreen):
     @on(TextArea.Changed, "#editor")
     def typed(self) -> None:
         """Save after a short pause in typing."""
-        if self._loading:
+        # Loading a note posts Changed too, and it can arrive after loading has ended:
+        # the words as saved are not typing.
+        saved = self.note.text if self.note is not None else ""
+        if self._loading or self.query_one("#editor", TextArea).text == saved:
             return
         if self._timer is not None:
             self._timer.stop()
