@@ -9,6 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Label, Static, TabbedContent
+from textual.widgets.data_table import ColumnKey
 
 from store.dashboard import NetworkSummary
 from store.membership.health import open_findings
@@ -77,8 +78,24 @@ class DashboardScreen(AreaScreen):
         self.networks_table.add_columns(
             "Network", "Kind", "Schools", "Next meeting", "Actions", "Reviews", "Health"
         )
-        self.actions_table.add_columns("Due", "Action", "Status")
+        self.actions_table.add_column("Due", width=11)
+        self.actions_table.add_column("Action", key="action")
+        self.actions_table.add_column("Status", width=11)
         self.refresh_data()
+
+    def on_resize(self) -> None:
+        """Fit the actions to the screen once the tables have their new size."""
+        self.call_after_refresh(self._fit_action_column)
+
+    def _fit_action_column(self) -> None:
+        """The action's words take the width the date and status leave, and no more, so
+        the status is never pushed past the edge of the screen."""
+        column = self.actions_table.columns.get(ColumnKey("action"))
+        if column is not None:
+            # Each of the three columns has a cell's padding on either side.
+            column.width = max(20, self.actions_table.size.width - 11 - 11 - 8)
+            column.auto_width = False
+            self.actions_table.refresh()
 
     def refresh_data(self) -> None:
         """Read the figures from the store and show them."""
