@@ -21,6 +21,7 @@ from store.sharing import bundle, received
 from store.sharing.backups import backup
 from store.sharing.bundle import BundleRefused, Scope
 from store.sharing.clocks import local_now
+from store.sharing.conflict_log import Conflict
 from store.sharing.merge import ImportPlan, apply_plan, cannot_apply, plan_import
 from store.sharing.safe_text import printable
 from store.text import os_error_reason, slug
@@ -60,18 +61,11 @@ class LedgerEntry:
     file: str
 
 
-@dataclass(frozen=True)
-class ConflictEntry:
-    """A logged conflict, with both values."""
+@dataclass(frozen=True, kw_only=True)
+class ConflictEntry(Conflict):
+    """A conflict as the log keeps it: when it was logged, and restored if it was."""
 
     id: str
-    table: str
-    record_id: str
-    field: str
-    kept_value: Any
-    lost_value: Any
-    kept_at: str
-    lost_at: str
     logged_at: str
     restored_at: str | None
 
@@ -273,7 +267,6 @@ def conflicts(store: Store) -> list[ConflictEntry]:
     """The conflicts log, newest first."""
     return [
         ConflictEntry(
-            row["id"],
             row["table_name"],
             row["record_id"],
             row["field"],
@@ -281,8 +274,9 @@ def conflicts(store: Store) -> list[ConflictEntry]:
             json.loads(row["lost_value"]),
             row["kept_at"],
             row["lost_at"],
-            row["logged_at"],
-            row["restored_at"],
+            id=row["id"],
+            logged_at=row["logged_at"],
+            restored_at=row["restored_at"],
         )  # fmt: skip
         for row in store.db.query(
             "SELECT * FROM conflicts ORDER BY logged_at DESC, table_name, field, id"
