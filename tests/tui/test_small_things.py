@@ -14,6 +14,7 @@ from store.demo.ids import school_id
 from store.sharing import exchange
 from store.sharing.bundle import Scope
 from tui.app import SchoolnetApp
+from tui.screens.review import notes
 
 from ..conftest import TickingClock
 from .conftest import type_text
@@ -126,3 +127,11 @@ async def test_typing_in_a_chooser_treats_apostrophes_and_accents_alike() -> Non
             await pilot.press("enter")
             await pilot.pause()
             assert select.value == wanted
+
+
+def test_a_long_note_in_the_notes_list_ends_in_an_ellipsis(demo_store: Store) -> None:
+    note = demo_store.evidence_notes.all()[0]
+    long = note.model_copy(update={"text": "Pupils in Year 5 explained their reasoning " * 4})
+    short = note.model_copy(update={"text": "Year 2 readers\nsecond line"})
+    assert str(notes._cells(long)[2]).endswith("…") and len(str(notes._cells(long)[2])) == 60
+    assert str(notes._cells(short)[2]) == "Year 2 readers"

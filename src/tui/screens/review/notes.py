@@ -302,7 +302,9 @@ class NotesScreen(AreaScreen):
 
 def _cells(note: EvidenceNote) -> tuple[str, str, Text]:
     first_line = note.text.strip().splitlines()[0] if note.text.strip() else ""
-    return f"{note.noted_at:%H:%M}", note.evidence_type.label, plain(first_line[:60])
+    # Cut here, not by the column, so a long note cannot widen the list past the screen.
+    shown = first_line if len(first_line) <= 60 else first_line[:59] + "…"
+    return f"{note.noted_at:%H:%M}", note.evidence_type.label, plain(shown)
 
 
 def _short(area: str, width: int = 34) -> str:
