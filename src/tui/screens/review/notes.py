@@ -166,6 +166,15 @@ class NotesScreen(AreaScreen):
         area = "" if focus is Select.NULL else str(focus)
         if self.note is None and not text.strip():
             return True
+        # Opening a note sets its words and tags, whose Changed messages can come after the
+        # opening is over: a note as it was saved has nothing to save.
+        note = self.note
+        if note is not None and (text, area, kind) == (
+            note.text,
+            note.focus_area or "",
+            note.evidence_type,
+        ):
+            return True
         try:
             with self.store.waiting_at_most(BUSY_WAIT), self.store.editing(self.note):
                 self._write(text, area, kind)
