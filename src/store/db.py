@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
-import stat
 import uuid
 from collections.abc import Iterator
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import Any, ClassVar
@@ -19,17 +17,15 @@ from store import failures, models, schema
 from store.connection import SchoolnetDatabase
 from store.dashboard import DashboardQueries
 from store.dates import Clock, utc_now
+from store.db_file import BUSY_TIMEOUT_MS, check_file, connect, create_private, unopenable
 from store.enums import PersonRole
-from store.errors import DatabaseUnavailable, NewerDatabase, NotASchoolnetDatabase, StoreError
+from store.errors import DatabaseUnavailable, NewerDatabase, NotASchoolnetDatabase
 from store.migrations import APPLICATION_ID, SCHEMA_VERSION, migrate
 from store.models import UserProfile
 from store.repositories.base import Repository
 from store.repositories.networks import NetworkRepository
 from store.repositories.people import PeopleRepository
 from store.repositories.schools import SchoolRepository
-
-_SQLITE_MAGIC = b"SQLite format 3\x00"
-_BUSY_TIMEOUT_MS = 5000
 
 
 class Settings:
@@ -121,15 +117,15 @@ class Store:
 
         target = Path(path) if path is not None else default_db_path()
         try:
-            _check_file(target)
+            check_file(target)
         except OSError as error:  # a name too long for the file system, say
             raise DatabaseUnavailable(failures.cannot("open", target, error)) from None
         try:
-            _create_private(target)
-            conn = _connect(target)
+            create_private(target)
+            conn = connect(target)
             conn.execute("PRAGMA schema_version").fetchone()
         except (OSError, sqlite3.Error) as error:
-            raise _unopenable(target, error) from error
+            raise unopenable(target, error) from error
         try:
             db = SchoolnetDatabase(conn, execute_plugins=False)
             return cls._prepare(db, clock=clock, path=target)
@@ -140,14 +136,14 @@ class Store:
     @classmethod
     def memory(cls, *, clock: Clock = utc_now) -> Store:
         """A fresh in-memory store, for tests and benchmarks."""
-        conn = _connect(":memory:")
+        conn = connect(":memory:")
         return cls._prepare(SchoolnetDatabase(conn, execute_plugins=False), clock=clock, path=None)
 
     @classmethod
     def _prepare(cls, db: Database, *, clock: Clock, path: Path | None) -> Store:
         where = path or "memory"
         try:
-            db.execute(f"PRAGMA busy_timeout = {_BUSY_TIMEOUT_MS}")
+            db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             db.execute("PRAGMA foreign_keys = ON")
             # A lead reviewer's laptop may lose power mid-visit: sync every commit to disk.
             db.execute("PRAGMA synchronous = FULL")
@@ -155,7 +151,7 @@ class Store:
             app_id = db.execute("PRAGMA application_id").fetchone()[0]
             has_tables = bool(db.table_names())
         except sqlite3.Error as error:
-            raise _unopenable(path, error) from error
+            raise unopenable(path, error) from error
         if has_tables and app_id != APPLICATION_ID:
             raise NotASchoolnetDatabase(f"{where} is a SQLite database, but not a schoolnet one.")
         if version > SCHEMA_VERSION:
@@ -194,7 +190,7 @@ class Store:
             return
         # Not Store.open: its check of the file's header opens and closes the file outside
         # SQLite, which would drop the locks this store's connection holds on it.
-        conn = _connect(self.path)
+        conn = connect(self.path)
         try:
             other = Store._prepare(
                 SchoolnetDatabase(conn, execute_plugins=False), clock=self.clock, path=self.path
@@ -244,7 +240,7 @@ class Store:
         try:
             yield
         finally:
-            self.db.execute(f"PRAGMA busy_timeout = {_BUSY_TIMEOUT_MS}")
+            self.db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
 
     # Who is using it ------------------------------------------------------------------------
 
@@ -334,68 +330,6 @@ class Store:
     def counts(self) -> dict[str, int]:
         """How many records each table holds."""
         return {spec.name: self.db.table(spec.name).count for spec in schema.TABLES}
-
-
-def _connect(target: Path | str) -> sqlite3.Connection:
-    """A connection whose implicit transactions, like `atomic()`, take the write lock first."""
-    conn = sqlite3.connect(target, timeout=_BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
-    conn.isolation_level = "IMMEDIATE"
-    return conn
-
-
-def _unopenable(target: Path | None, error: OSError | sqlite3.Error) -> StoreError:
-    """Why a database cannot be opened. Only a file whose contents are not SQLite's is "not a
-    SQLite database": a read-only file or folder, or a full disk, says so."""
-    if (
-        isinstance(error, sqlite3.DatabaseError)
-        and not isinstance(error, sqlite3.OperationalError)
-        and failures.storage_reason(error) is None
-    ):
-        return NotASchoolnetDatabase(f"{failures.where(target)} is not a SQLite database.")
-    return DatabaseUnavailable(failures.cannot("open", target, error))
-
-
-def _check_file(target: Path) -> None:
-    """Refuse, before SQLite touches it, a path that cannot be or is not a database."""
-    if target.is_dir():
-        raise DatabaseUnavailable(f"Cannot open the database at {target}: it is a folder.")
-    if not target.exists():
-        return
-    try:
-        with target.open("rb") as handle:
-            header = handle.read(len(_SQLITE_MAGIC))
-    except OSError as error:
-        raise DatabaseUnavailable(failures.cannot("open", target, error)) from error
-    if header and header != _SQLITE_MAGIC:
-        raise NotASchoolnetDatabase(f"{target} is not a SQLite database.")
-
-
-def _create_private(target: Path) -> None:
-    """Create the file readable by its owner only, before SQLite opens it."""
-    _keep_data_folder_private(target.parent)
-    if target.exists():
-        return
-    try:
-        if not target.parent.is_dir():
-            # A folder schoolnet makes holds records about children: its owner's only.
-            target.parent.mkdir(mode=0o700, parents=True)
-            target.parent.chmod(0o700)  # whatever the umask
-    except (FileExistsError, NotADirectoryError) as error:
-        raise DatabaseUnavailable(
-            f"Cannot create the database at {target}: a part of that path is a file, not a folder."
-        ) from error
-    descriptor = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    os.close(descriptor)
-
-
-def _keep_data_folder_private(folder: Path) -> None:
-    """schoolnet's own data folder is its owner's only, even one made by an older version or
-    by hand; a folder the user chose with --db or SCHOOLNET_DB is theirs and left alone."""
-    from store.paths import data_dir
-
-    with suppress(OSError):
-        if folder == data_dir() and stat.S_IMODE(folder.stat().st_mode) != 0o700:
-            folder.chmod(0o700)
 
 
 def _read_profile(raw: str) -> UserProfile:

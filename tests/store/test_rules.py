@@ -9,7 +9,8 @@ import pytest
 from store import Store
 from store.demo.builder import load_demo
 from store.demo.ids import network_id
-from store.membership.health import all_network_health, lead_criteria_gaps, network_health
+from store.membership.health import all_network_health, network_health
+from store.membership.lead_criteria import lead_criteria_gaps
 from store.models import LeadCriteria, Meeting, Membership, Network, Person, School
 
 TODAY = date(2026, 11, 23)

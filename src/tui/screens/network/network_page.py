@@ -12,7 +12,8 @@ from store import reviews
 from store.dates import uk_date
 from store.enums import TERMS_OF_REFERENCE_SECTIONS, MembershipStatus
 from store.membership import running
-from store.membership.health import lead_criteria_gaps, network_health, open_findings
+from store.membership.health import network_health, open_findings
+from store.membership.lead_criteria import lead_criteria_gaps
 from store.models import Network
 from store.plans.funding import pounds
 from tui.formatting import plain
