@@ -69,11 +69,6 @@ def holders(store: Store, table: str, record_id: str) -> list[Holder]:
     return found
 
 
-def counted(number: int, noun: str, plural: str | None = None) -> str:
-    """'1 review', '2 reviews'."""
-    return f"{number} {noun if number == 1 else plural or noun + 's'}"
-
-
 def joined(parts: list[str]) -> str:
     """'a', 'a and b', 'a, b and c'."""
     if len(parts) <= 1:

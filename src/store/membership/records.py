@@ -9,10 +9,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from store.editing import apply_changes, counted, holders, joined
+from store.editing import apply_changes, holders, joined
 from store.enums import CaseStudyStatus
 from store.errors import RecordInUse, StoreError
 from store.models import CaseStudy, PartnershipProject, Person, ProjectPartner, SupportExchange
+from store.text import plural
 
 if TYPE_CHECKING:
     from store.db import Store
@@ -64,7 +65,7 @@ def check_person_deletable(store: Store, person_id: str) -> None:
             counts[key] = counts.get(key, 0) + 1
     for (table, column), number in counts.items():
         verb, noun = _PERSON_ROLES.get((table, column), ("is named in", table.replace("_", " ")))
-        roles.append(f"{verb} {counted(number, noun)}")
+        roles.append(f"{verb} {plural(number, noun)}")
     if roles:
         raise RecordInUse(
             f"{person.name} {joined(roles)}: hand those on first, then delete {person.name}."

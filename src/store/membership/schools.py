@@ -6,10 +6,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from store.dates import uk_date
-from store.editing import Holder, counted, holders, joined
+from store.editing import Holder, holders, joined
 from store.enums import MembershipStatus
 from store.errors import RecordInUse
 from store.models import Membership, Network, PeerReview, School
+from store.text import plural
 
 if TYPE_CHECKING:
     from store.db import Store
@@ -93,7 +94,7 @@ def _what_holds(store: Store, school: School, found: list[Holder]) -> str:
             noun = _HAS.get((holder.table, holder.column), (holder.table, holder.table))
             counts[noun] = counts.get(noun, 0) + 1
     if counts:
-        parts.append(f"has {joined([counted(n, one, many) for (one, many), n in counts.items()])}")
+        parts.append(f"has {joined([plural(n, one, many) for (one, many), n in counts.items()])}")
     if len(parts) > 1 and any(" and " in part for part in parts):
         said = f"{', '.join(parts[:-1])}, and {parts[-1]}"  # "is in A and B, and has ..."
     else:
